@@ -1,0 +1,51 @@
+# Beyond Detox. Two commands matter:  make serve  and  make test.  See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help venv serve build lint test test-fast browser links links-external benchmarks lock clean
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Could not create a virtualenv: install python3-venv (apt-get install -y python3-venv)"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+venv: $(VENV)/.installed ## create .venv from the pinned requirements
+
+serve: venv ## build and serve the site on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: venv ## build the site into site/ (fails on any warning)
+	$(BIN)/mkdocs build --strict --quiet
+
+lint: venv ## editorial checks on docs/ and data/
+	$(PY) scripts/lint_content.py
+
+browser: ## make sure a Chromium is installed for the browser tests
+	@$(PY) scripts/ensure_browser.py
+
+links: build ## check every internal link of the built site
+	$(PY) scripts/check_links.py --site site
+
+links-external: build ## also check outbound links (needs the internet)
+	$(PY) scripts/check_links.py --site site --external --report reports/links.md
+
+test: venv browser build lint ## everything: build, content checks, the whole test suite with browser tests
+	$(PY) -m pytest
+
+benchmarks: venv build ## print size and speed figures (not pass/fail)
+	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+lock: ## re-pin requirements.txt from requirements.in
+	$(PYTHON) -m venv /tmp/bd-lock && /tmp/bd-lock/bin/pip install -q -r requirements.in && { echo "# Pinned lock of requirements.in (Python 3.11). Regenerate with: make lock"; /tmp/bd-lock/bin/pip freeze; } > requirements.txt
+
+clean: ## remove built files
+	rm -rf site .cache reports

@@ -1,0 +1,116 @@
+"""The front-matter contract for every page, and the stricter one for articles.
+
+data/schemas/article.schema.json is generated from ArticleMeta (`scripts/lint_content.py
+--write-schema`); a test keeps the file and the model in step.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import Enum
+from pathlib import PurePosixPath
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from beyond_detox.frontmatter import Page
+from beyond_detox.problems import Problem, display_path
+
+# Folders of docs/ whose pages are articles (and so need audience, also_called, references...).
+ARTICLE_SECTIONS = ("understand", "treatment", "safety", "families", "recovery")
+MAX_REVIEW_INTERVAL_YEARS = 3
+
+
+class Audience(str, Enum):
+    families = "families"
+    people_in_recovery = "people-in-recovery"
+    clinicians = "clinicians"
+
+
+class ReviewStatus(str, Enum):
+    draft = "draft"
+    editorial = "editorial"
+    clinical = "clinical"
+
+
+class Review(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: ReviewStatus = Field(description="draft: not reviewed; editorial: checked by an editor against its sources; clinical: signed off by a named clinician in data/reviewers.yml")
+    reviewed_on: dt.date = Field(description="Date of the review named by status (YYYY-MM-DD)")
+    next_review: dt.date = Field(description=f"When the page must be reviewed again: after reviewed_on, at most {MAX_REVIEW_INTERVAL_YEARS} years later")
+    reviewer: Optional[str] = Field(default=None, description="Key in data/reviewers.yml; required when status is clinical")
+
+    @model_validator(mode="after")
+    def _check(self):
+        if self.next_review <= self.reviewed_on:
+            raise ValueError("next_review must be after reviewed_on")
+        try:
+            limit = self.reviewed_on.replace(year=self.reviewed_on.year + MAX_REVIEW_INTERVAL_YEARS)
+        except ValueError:  # 29 February
+            limit = self.reviewed_on.replace(year=self.reviewed_on.year + MAX_REVIEW_INTERVAL_YEARS, day=28)
+        if self.next_review > limit:
+            raise ValueError(f"next_review must be at most {MAX_REVIEW_INTERVAL_YEARS} years after reviewed_on (by {limit})")
+        if self.status == ReviewStatus.clinical and not self.reviewer:
+            raise ValueError("status clinical needs a reviewer (a key in data/reviewers.yml)")
+        return self
+
+
+class SearchOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    boost: Optional[float] = None
+    exclude: Optional[bool] = None
+
+
+class PageMeta(BaseModel):
+    """Every page: a title, a description for previews, and an honest review record."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=3, max_length=90)
+    description: str = Field(min_length=30, max_length=300, description="One or two plain sentences: the meta description and link preview")
+    review: Review
+    audience: Optional[Audience] = None
+    also_called: list[str] = Field(default_factory=list, description="Lay terms and misspellings a reader might search for; shown as 'Also called: ...'")
+    references: list[str] = Field(default_factory=list, description="Citation keys (ids in data/references.json) the page cites")
+    hide: list[str] = Field(default_factory=list, description="Material: parts of the layout to hide, e.g. [toc]")
+    search: Optional[SearchOptions] = None
+
+
+class ArticleMeta(PageMeta):
+    """An article (a page in understand/, treatment/, safety/, families/ or recovery/)."""
+
+    audience: Audience
+    also_called: list[str] = Field(min_length=1, description="Lay terms and misspellings a reader might search for; shown as 'Also called: ...'")
+    references: list[str] = Field(min_length=1, description="Citation keys (ids in data/references.json) the page cites")
+
+
+def is_article(relative_path: str | PurePosixPath) -> bool:
+    """relative_path is the page's path inside docs/, e.g. 'safety/overdose-risk-after-detox.md'."""
+    parts = PurePosixPath(relative_path).parts
+    return len(parts) > 1 and parts[0] in ARTICLE_SECTIONS and parts[-1] != "index.md"
+
+
+def validate_meta(page: Page, article: bool) -> tuple[PageMeta | None, list[Problem]]:
+    model = ArticleMeta if article else PageMeta
+    try:
+        return model.model_validate(page.meta), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            location = tuple(part for part in error["loc"] if part not in ("__root__",))
+            field = ".".join(str(part) for part in location) or "front matter"
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "missing":
+                message = "is required"
+            elif error["type"] == "extra_forbidden":
+                message = "is not a known field (see data/schemas/article.schema.json)"
+            problems.append(Problem(display_path(page.path), page.line_of(*location), "front-matter", f"{field}: {message}"))
+        return None, problems
+
+
+def article_json_schema() -> str:
+    schema = ArticleMeta.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Beyond Detox article front matter"
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"

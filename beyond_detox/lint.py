@@ -1,0 +1,154 @@
+"""The editorial checks behind `scripts/lint_content.py`: every rule that matters, as a Problem.
+
+Rules (the `rule` in `path:line: rule: message`):
+  yaml, front-matter   front matter readable and valid (data/schemas/article.schema.json)
+  citation             unknown key, cited but not listed in `references`, listed but never cited
+  min-sources          an article cites fewer than MIN_SOURCES sources
+  key-points           an article does not open with a "Key points" box
+  reading-level        families / people-in-recovery article above grade 8 (Flesch-Kincaid)
+  stigma               a word from data/stigma-words.yml, with the suggested replacement
+  help-line            a typed phone number, or an unknown help-line shortcode
+  review               overdue (next_review passed), reviewed_on in the future, unknown reviewer
+  bibliography         an entry without DOI/PMID/URL or note; an entry no page cites (warning)
+  data-schema          a fact file in data/ that does not match its schema
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from beyond_detox import paths, readability
+from beyond_detox.bibliography import check_entries, load_bibliography
+from beyond_detox.citations import find_citations
+from beyond_detox.content_model import is_article, validate_meta
+from beyond_detox.data_files import validate_data_files
+from beyond_detox.frontmatter import read_page
+from beyond_detox.problems import ContentError, Problem, display_path
+from beyond_detox.shortcodes import check_shortcodes
+from beyond_detox.stigma import find_stigma, load_rules
+
+MIN_SOURCES = 3
+KEY_POINTS = re.compile(r'^(!!!|\?\?\?\+?)\s+\w+\s+"Key points"\s*$')
+
+
+@dataclass
+class PageReport:
+    path: str
+    audience: str
+    grade: float
+    words: int
+    sources: int
+
+
+@dataclass
+class LintResult:
+    problems: list[Problem] = field(default_factory=list)
+    reports: list[PageReport] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def _collect(fn, *args):
+    try:
+        return fn(*args), []
+    except ContentError as error:
+        return None, error.problems
+
+
+def lint(
+    pages: list[Path] | None = None,
+    docs_dir: Path = paths.DOCS,
+    data_dir: Path = paths.DATA,
+    today: dt.date | None = None,
+) -> LintResult:
+    """Check the given pages (default: every page in docs_dir) and the data files."""
+    today = today or dt.date.today()
+    result = LintResult()
+    whole_site = pages is None
+    pages = sorted(Path(docs_dir).rglob("*.md")) if pages is None else [Path(p) for p in pages]
+
+    result.problems += validate_data_files(data_dir)
+    bibliography, problems = _collect(load_bibliography, Path(data_dir) / "references.json")
+    result.problems += problems
+    if bibliography:
+        result.problems += check_entries(bibliography)
+    rules, problems = _collect(load_rules, Path(data_dir) / "stigma-words.yml")
+    result.problems += problems
+    reviewers = {}
+    try:
+        import yaml
+
+        reviewers = (yaml.safe_load((Path(data_dir) / "reviewers.yml").read_text(encoding="utf-8")) or {}).get("reviewers") or {}
+    except Exception:  # reported by validate_data_files
+        pass
+
+    cited_anywhere: set[str] = set()
+    for path in pages:
+        where = display_path(path)
+        try:
+            rel = Path(path).resolve().relative_to(Path(docs_dir).resolve()).as_posix()
+        except ValueError:
+            rel = Path(path).name
+        page, problems = _collect(read_page, path)
+        result.problems += problems
+        if page is None:
+            continue
+        article = is_article(rel)
+        meta, problems = validate_meta(page, article)
+        result.problems += problems
+        body, start = page.body, page.body_start
+
+        citations = find_citations(body, start)
+        cited = []
+        for citation in citations:
+            if citation.key not in cited:
+                cited.append(citation.key)
+            if bibliography and citation.key not in bibliography:
+                result.problems.append(Problem(where, citation.line, "citation", f"unknown citation key '{citation.key}' (not in data/references.json)"))
+        cited_anywhere.update(cited)
+        listed = list(page.meta.get("references") or [])
+        for citation in citations:
+            if citation.key not in listed and (not bibliography or citation.key in bibliography):
+                result.problems.append(Problem(where, citation.line, "citation", f"'{citation.key}' is cited but missing from `references` in the front matter"))
+        for index, key in enumerate(listed):
+            if key not in cited:
+                result.problems.append(Problem(where, page.line_of("references", index), "citation", f"'{key}' is listed in `references` but never cited in the text"))
+
+        if article:
+            if len(cited) < MIN_SOURCES:
+                result.problems.append(Problem(where, start, "min-sources", f"cites {len(cited)} source(s); an article needs at least {MIN_SOURCES}"))
+            first = next((line for line in body.splitlines() if line.strip()), "")
+            if not KEY_POINTS.match(first.strip()):
+                line = start + next((i for i, l in enumerate(body.splitlines()) if l.strip()), 0)
+                result.problems.append(Problem(where, line, "key-points", 'an article must open with a key points box: !!! note "Key points"'))
+
+        if rules:
+            result.problems += find_stigma(body, rules, where, start)
+        result.problems += check_shortcodes(body, where, start)
+
+        if meta:
+            review = meta.review
+            if review.next_review < today:
+                result.problems.append(Problem(where, page.line_of("review", "next_review"), "review", f"review overdue: next_review was {review.next_review}; review the page and update the dates"))
+            if review.reviewed_on > today:
+                result.problems.append(Problem(where, page.line_of("review", "reviewed_on"), "review", f"reviewed_on {review.reviewed_on} is in the future"))
+            if review.reviewer and review.reviewer not in reviewers:
+                result.problems.append(Problem(where, page.line_of("review", "reviewer"), "review", f"reviewer '{review.reviewer}' is not in data/reviewers.yml"))
+
+        if article:
+            audience = str(page.meta.get("audience", ""))
+            grade = readability.grade(body)
+            result.reports.append(PageReport(where, audience, grade, readability.word_count(body), len(cited)))
+            if audience in readability.LAY_AUDIENCES and grade > readability.MAX_GRADE:
+                result.problems.append(Problem(where, start, "reading-level", f"reading grade {grade} is above {readability.MAX_GRADE:g} for a {audience} page: use shorter sentences and plainer words"))
+
+    if whole_site and bibliography:
+        for ref in bibliography.entries.values():
+            if ref.id not in cited_anywhere:
+                result.problems.append(Problem(display_path(bibliography.path), ref.line, "bibliography", f"{ref.id}: no page cites this entry", "warning"))
+    result.problems.sort(key=lambda p: (p.path, p.line, p.rule))
+    return result

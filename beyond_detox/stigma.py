@@ -1,0 +1,53 @@
+"""Stigmatising words (data/stigma-words.yml), found line by line with a suggested replacement."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from beyond_detox.frontmatter import parse_yaml_with_lines
+from beyond_detox.paths import STIGMA_WORDS
+from beyond_detox.problems import ContentError, Problem, display_path
+
+IGNORE = re.compile(r"<!--\s*lint-ignore\s+stigma\s*:\s*\S.*?-->")
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: re.Pattern
+    instead: str
+    why: str
+
+
+def load_rules(path: Path = STIGMA_WORDS) -> list[Rule]:
+    data, lines = parse_yaml_with_lines(Path(path).read_text(encoding="utf-8"), path)
+    rules, problems = [], []
+    for index, item in enumerate((data or {}).get("terms", [])):
+        line = lines.get(("terms", index), 1)
+        try:
+            rules.append(Rule(re.compile(r"\b(?:" + item["pattern"] + r")\b", re.IGNORECASE), item["instead"], item.get("why", "")))
+        except (KeyError, TypeError):
+            problems.append(Problem(display_path(path), line, "stigma-words", "each entry needs `pattern` and `instead`"))
+        except re.error as exc:
+            problems.append(Problem(display_path(path), line, "stigma-words", f"pattern is not a valid regular expression: {exc}"))
+    if problems:
+        raise ContentError(problems)
+    return rules
+
+
+def find_stigma(body: str, rules: list[Rule], path: str, first_line: int = 1) -> list[Problem]:
+    problems = []
+    lines = body.splitlines()
+    in_fence = False
+    for index, line in enumerate(lines):
+        if line.strip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence or line.lstrip().startswith("*["):
+            continue
+        if IGNORE.search(line) or (index > 0 and IGNORE.search(lines[index - 1])):
+            continue
+        text = re.sub(r"\]\([^)]*\)", "]", line)  # link targets are not prose
+        for rule in rules:
+            for match in rule.pattern.finditer(text):
+                problems.append(Problem(path, first_line + index, "stigma", f'"{match.group(0)}": say "{rule.instead}" instead. {rule.why}'.strip()))
+    return problems

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Editorial checks for Beyond Detox: front matter, citations, reading level, words, reviews, data files.
+
+Prints one line per problem, `path:line: rule: message`, and exits 1 if any error was found
+(warnings, such as a reference no page cites, are printed but do not fail). With --report, also
+prints each article's reading grade, word count and number of sources.
+The rules are listed in beyond_detox/lint.py.
+"""
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from beyond_detox import paths  # noqa: E402
+from beyond_detox.content_model import article_json_schema  # noqa: E402
+from beyond_detox.lint import lint  # noqa: E402
+
+
+def write_atomically(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(tmp, path)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("pages", nargs="*", type=Path, help="Markdown pages to check (default: every page in docs/)")
+    parser.add_argument("--report", action="store_true", help="print each article's reading grade, words and sources")
+    parser.add_argument("--write-schema", action="store_true", help="regenerate data/schemas/article.schema.json from the model")
+    args = parser.parse_args(argv)
+
+    if args.write_schema:
+        target = paths.SCHEMAS / "article.schema.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, article_json_schema())
+        print(f"wrote {target.relative_to(paths.ROOT)}")
+        return 0
+
+    missing = [str(p) for p in args.pages if not p.exists()]
+    if missing:
+        parser.error(f"no such file: {', '.join(missing)}")
+    result = lint(args.pages or None)
+    for problem in result.problems:
+        print(problem)
+    if args.report:
+        print(f"\n{'page':60} {'audience':20} {'grade':>5} {'words':>6} {'sources':>7}")
+        for row in result.reports:
+            flag = " *" if row.audience in ("families", "people-in-recovery") and row.grade > 8 else ""
+            print(f"{row.path:60} {row.audience:20} {row.grade:5.1f} {row.words:6d} {row.sources:7d}{flag}")
+    errors = len(result.errors)
+    warnings = len(result.problems) - errors
+    print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

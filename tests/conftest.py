@@ -1,0 +1,66 @@
+"""Shared fixtures: the built site, a real HTTP server on 127.0.0.1 serving it, and real Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from beyond_detox.browser import CHROMIUM_ARGS, find_chromium
+from beyond_detox.paths import ROOT
+
+SITE = ROOT / "site"
+
+
+def build_site(destination: Path = SITE) -> Path:
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
+        cwd=ROOT, check=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return destination
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """The built site. `make test` builds it first; a bare `pytest` builds it if it is missing."""
+    if not (SITE / "index.html").exists():
+        build_site()
+    return SITE
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def serve_directory(directory: Path):
+    """Serve a folder on a free port of 127.0.0.1; returns (server, base_url)."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    server, url = serve_directory(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Real headless Chromium through Playwright. Fails (never skips) when no browser is found."""
+    executable = find_chromium()
+    if not executable:
+        pytest.fail("No Chromium found: run `make browser` (apt-get install -y chromium) or set CHROMIUM=/path")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
