@@ -105,7 +105,10 @@ def validate_meta(page: Page, article: bool) -> tuple[PageMeta | None, list[Prob
                 message = "is required"
             elif error["type"] == "extra_forbidden":
                 message = "is not a known field (see data/schemas/article.schema.json)"
-            problems.append(Problem(display_path(page.path), page.line_of(*location), "front-matter", f"{field}: {message}"))
+            # A rule across fields ("next_review must be ...") points at the field it names first.
+            named = location + (message.split(" ", 1)[0],)
+            line = page.key_lines.get(named) or page.line_of(*location)
+            problems.append(Problem(display_path(page.path), line, "front-matter", f"{field}: {message}"))
         return None, problems
 
 

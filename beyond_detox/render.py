@@ -7,6 +7,7 @@ Placeholders: `<!-- glossary -->` (the glossary) and `<!-- bibliography -->` (ev
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -27,7 +28,7 @@ from beyond_detox.shortcodes import check_shortcodes, render_shortcodes
 class SiteData:
     """The data files, read once per build."""
 
-    data_dir: object = paths.DATA
+    data_dir: Path = paths.DATA
     report_error_url: str = ""  # mkdocs.yml extra.report_error_url, set by the deploy workflow
 
     @cached_property
@@ -44,11 +45,13 @@ class SiteData:
         return data.get("reviewers") or {}
 
 
-def render_page(rel_path: str, source_text: str, markdown: str, site: SiteData) -> str:
-    """rel_path: the page inside docs/ (e.g. 'safety/x.md'); source_text: the whole file, for line numbers;
-    markdown: the body MkDocs hands over (front matter removed)."""
-    page: Page = parse_page(source_text, paths.DOCS / rel_path)
-    body_start = page.body_start
+def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData) -> str:
+    """rel_path: the page inside docs/ (e.g. 'safety/x.md'); source_path: the file (for front matter and
+    line numbers); markdown: the body MkDocs hands over (front matter removed)."""
+    page: Page = parse_page(Path(source_path).read_text(encoding="utf-8"), source_path)
+    # MkDocs hands over the body without its leading blank lines; count them back for line numbers.
+    leading = lambda text: len(text) - len(text.lstrip("\n"))  # noqa: E731
+    body_start = page.body_start + leading(page.body) - leading(markdown)
     where = display_path(page.path)
     article = is_article(rel_path)
     meta, problems = validate_meta(page, article)

@@ -47,7 +47,11 @@ def find_stigma(body: str, rules: list[Rule], path: str, first_line: int = 1) ->
         if IGNORE.search(line) or (index > 0 and IGNORE.search(lines[index - 1])):
             continue
         text = re.sub(r"\]\([^)]*\)", "]", line)  # link targets are not prose
+        taken: list[tuple[int, int]] = []  # one report per phrase: "dirty urine", not also "dirty"
         for rule in rules:
             for match in rule.pattern.finditer(text):
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue
+                taken.append(match.span())
                 problems.append(Problem(path, first_line + index, "stigma", f'"{match.group(0)}": say "{rule.instead}" instead. {rule.why}'.strip()))
     return problems

@@ -30,8 +30,7 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     try:
-        return render_page(page.file.src_uri, source, markdown, _site)
+        return render_page(page.file.src_uri, Path(page.file.abs_src_path), markdown, _site)
     except ContentError as error:
         raise PluginError(f"content check failed:\n{error}") from None

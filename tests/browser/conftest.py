@@ -1,0 +1,38 @@
+"""Browser-test helpers: every built page, and a fresh page per viewport."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """URL paths of every HTML page in the built site ('/', '/about/', ...), 404 page included."""
+    paths = []
+    for html in sorted(site_dir.rglob("*.html")):
+        rel = html.relative_to(site_dir).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        paths.append("/" + rel.removesuffix("index.html"))
+    return paths
+
+
+@pytest.fixture(scope="session")
+def pages(site_dir) -> list[str]:
+    found = built_pages(site_dir)
+    assert "/" in found and len(found) > 10, f"the built site looks incomplete: {found}"
+    return found
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make(width=1280, height=800, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

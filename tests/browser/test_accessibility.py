@@ -1,0 +1,48 @@
+"""WCAG 2.2 AA: axe-core on every built page in Chromium, zero violations; keyboard access to help."""
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+
+
+def test_every_page_has_no_axe_violations(new_page, site_url, pages):
+    axe = Axe()
+    failures = {}
+    for width, height in ((1280, 800), (375, 667)):
+        page = new_page(width, height)
+        for path in pages:
+            page.goto(site_url + path)
+            results = axe.run(page, options=AXE_OPTIONS)
+            violations = results.response["violations"]
+            if violations:
+                failures[f"{path} @{width}px"] = [
+                    f"{v['id']}: {v['help']} ({', '.join(n['target'][0] if isinstance(n['target'][0], str) else str(n['target'][0]) for n in v['nodes'][:3])})"
+                    for v in violations
+                ]
+    assert failures == {}, "\n".join(f"{page}: {problems}" for page, problems in failures.items())
+
+
+def test_skip_link_then_crisis_links_are_first_by_tab(new_page, site_url):
+    page = new_page(375, 667)
+    page.goto(site_url + "/safety/overdose-risk-after-detox/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    assert page.locator("a.bd-skip").is_visible(), "the skip link must show when focused"
+    names = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        names.append(page.evaluate("document.activeElement.textContent.replace(/\\s+/g, ' ').trim()"))
+    assert names == ["Call 988", "Text 988", "Overdose or emergency: 911", "More help"]
+
+
+def test_skip_link_moves_focus_to_the_content(new_page, site_url):
+    page = new_page()
+    page.goto(site_url + "/safety/overdose-risk-after-detox/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+    page.keyboard.press("Tab")
+    inside = page.evaluate("!!document.activeElement.closest('article')")
+    assert inside, "after skipping, the next Tab should land inside the article"
