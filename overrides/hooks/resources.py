@@ -1,1 +1,42 @@
-"""MkDocs hook for the resource directory (get-help pages, directory.json). Filled in by issue 4."""
+"""MkDocs hook for the resource directory: thin on purpose, the logic is in beyond_detox/resources/.
+
+- on_config: load and validate data/resources/ (bad data stops the build: path:line: field: message),
+  and load assets/stylesheets/directory.css (from beyond_detox/resources/) unless extra_css lists it.
+- on_files: add /get-help/directory.json (HSDS-shaped open data) and the local listing pages.
+- on_page_markdown: expand `<!-- directory: ... -->` placeholders into the rendered entries.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from beyond_detox.resources import ResourceDataError  # noqa: E402
+from beyond_detox.resources.render import SelectorError  # noqa: E402
+from beyond_detox.resources.site import DirectorySite  # noqa: E402
+
+_site: DirectorySite | None = None
+
+
+def on_config(config):
+    global _site
+    try:
+        _site = DirectorySite()
+    except ResourceDataError as error:
+        raise PluginError(f"data/resources/ has problems:\n{error}") from None
+    _site.add_stylesheet(config)
+    return config
+
+
+def on_files(files, config):
+    return _site.add_files(files, config)
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return _site.page_markdown(markdown, page.file.src_uri)
+    except SelectorError as error:
+        raise PluginError(str(error)) from None
