@@ -50,3 +50,22 @@ def glossary_markdown(terms: list[Term]) -> str:
         heading = f"{t.term} ({t.stands_for})" if t.stands_for else t.term
         out.append(f"## {heading} {{#{t.anchor}}}\n\n{t.definition}\n")
     return "\n".join(out)
+
+
+def terms_used(text: str, terms: list[Term]) -> list[Term]:
+    """Glossary terms that appear in the text (whole words, any case; abbreviations as written)."""
+    found = []
+    for t in terms:
+        flags = 0 if t.abbr else re.IGNORECASE
+        if re.search(r"(?<![\w-])" + re.escape(t.term) + r"(?![\w-])", text, flags):
+            found.append(t)
+    return sorted(found, key=lambda t: t.term.lower())
+
+
+def words_on_this_page(text: str, terms: list[Term], glossary_link: str) -> str:
+    """A short "Words on this page" line linking each glossary term the article uses."""
+    used = terms_used(text, terms)
+    if not used:
+        return ""
+    links = ", ".join(f"[{t.term}]({glossary_link}#{t.anchor})" for t in used)
+    return f"\n\n**Words on this page, explained in the [glossary]({glossary_link}):** {links}.\n"

@@ -18,7 +18,7 @@ from beyond_detox.bibliography import Bibliography, format_reference_html, load_
 from beyond_detox.citations import find_citations, relative_link, render_citations, sources_section
 from beyond_detox.content_model import is_article, validate_meta
 from beyond_detox.frontmatter import Page, parse_page
-from beyond_detox.glossary import abbreviation_lines, glossary_markdown, load_glossary
+from beyond_detox.glossary import abbreviation_lines, glossary_markdown, load_glossary, words_on_this_page
 from beyond_detox.problems import ContentError, Problem, display_path
 from beyond_detox.review import review_footer
 from beyond_detox.shortcodes import check_shortcodes, render_shortcodes
@@ -76,6 +76,8 @@ def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData)
     if meta.also_called:
         also = ", ".join(html.escape(term) for term in meta.also_called)
         text = f'<p class="bd-also-called"><strong>Also called:</strong> {also}</p>\n\n' + text
+    if is_article(rel_path):
+        text += words_on_this_page(markdown, site.glossary, relative_link(rel_path, "glossary.md"))
     text += sources_section(cited, site.bibliography, rel_path)
     text += review_footer(meta, site.reviewers, relative_link(rel_path, "about/editorial-policy.md"))
     text += "\n\n" + abbreviation_lines(site.glossary) + "\n"

@@ -97,3 +97,11 @@ def test_bibliography_loads_with_line_numbers(project):
     bib = load_bibliography(project.data_dir / "references.json")
     lines = (project.data_dir / "references.json").read_text().splitlines()
     assert '"id": "ref3"' in lines[bib["ref3"].line - 1]
+
+
+def test_articles_link_the_glossary_words_they_use(project):
+    html = render(project, "safety/good.md", GOOD_ARTICLE + "Naloxone can reverse an overdose. MOUD helps.\n")
+    line = next(l for l in html.splitlines() if l.startswith("**Words on this page"))
+    assert "[MOUD](../glossary.md#moud)" in line and "[Naloxone](../glossary.md#naloxone)" in line
+    assert "[Overdose](../glossary.md#overdose)" in line
+    assert "Fentanyl" not in line  # not used on the page
