@@ -26,8 +26,9 @@ serve: venv ## build and serve the site on http://127.0.0.1:8000
 build: venv ## build the site into site/ (fails on any warning)
 	$(BIN)/mkdocs build --strict --quiet
 
-lint: venv ## editorial checks on docs/ and data/
+lint: venv ## editorial checks on docs/ and data/ (articles, references, glossary, help lines and services)
 	$(PY) scripts/lint_content.py
+	$(PY) scripts/update_resources.py validate
 
 browser: ## make sure a Chromium is installed for the browser tests
 	@$(PY) scripts/ensure_browser.py

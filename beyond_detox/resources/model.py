@@ -22,6 +22,7 @@ CATEGORIES: dict[str, str] = {
     "crisis": "Crisis help",
     "referral-helpline": "Referral helpline",
     "treatment-locator": "Treatment locator",
+    "treatment": "Treatment (substance use or mental health)",
     "moud": "Medications for opioid use disorder",
     "naloxone": "Naloxone",
     "family-support": "Family support",
@@ -29,7 +30,7 @@ CATEGORIES: dict[str, str] = {
     "harm-reduction": "Harm reduction",
 }
 CategoryName = Literal[
-    "crisis", "referral-helpline", "treatment-locator", "moud",
+    "crisis", "referral-helpline", "treatment-locator", "treatment", "moud",
     "naloxone", "family-support", "peer-support", "harm-reduction",
 ]
 

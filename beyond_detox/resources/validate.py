@@ -74,21 +74,29 @@ def display_path(path: Path) -> str:
 def default_files(directory: Path = RESOURCES) -> list[Path]:
     """Every data file: the area files, then imported local areas in local/."""
     directory = Path(directory)
-    return sorted(directory.glob("*.yml")) + sorted((directory / "local").glob("*.yml"))
+    areas = sorted(directory.glob("*.yml"), key=lambda p: (p.name != "national.yml", p.name))
+    return areas + sorted((directory / "local").glob("*.yml"))
 
 
 # --- one file -------------------------------------------------------------------------------
 
 def check_file(path: Path, today: dt.date | None = None) -> CheckedFile:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        checked = CheckedFile(path=path, display=display_path(path))
+        checked.problems.append(Problem(checked.display, 1, "file", f"cannot read the file: {exc}"))
+        return checked
+    return check_text(text, path, today)
+
+
+def check_text(text: str, path: Path, today: dt.date | None = None) -> CheckedFile:
+    """Check the content of a data file before it is written (importer) or after it is read."""
     today = today or dt.date.today()
     path = Path(path)
     checked = CheckedFile(path=path, display=display_path(path))
     add = lambda line, fld, msg: checked.problems.append(Problem(checked.display, line, fld, msg))  # noqa: E731
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        add(1, "file", f"cannot read the file: {exc}")
-        return checked
     try:
         parsed = parse(text)
     except YamlSyntaxError as exc:

@@ -13,7 +13,11 @@ import yaml
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when it is installed (much faster); marks and resolvers work the same.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     pass
 
 
@@ -22,7 +26,6 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-Path_ = tuple  # a path into the data: ("organizations", 0, "services", 1, "phones", 0, "number")
 
 
 @dataclass
@@ -91,6 +94,9 @@ def _walk(node: yaml.Node, path: tuple, parsed: Parsed) -> None:
 class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow=False, indentless=False):  # indent list items under their key
         return super().increase_indent(flow, False)
+
+    def ignore_aliases(self, data):  # write repeated values out in full: no &id001 / *id001
+        return True
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str):

@@ -1,7 +1,6 @@
 """MkDocs hook for the resource directory: thin on purpose, the logic is in beyond_detox/resources/.
 
-- on_config: load and validate data/resources/ (bad data stops the build: path:line: field: message),
-  and load assets/stylesheets/directory.css (from beyond_detox/resources/) unless extra_css lists it.
+- on_config: load and validate data/resources/ (bad data stops the build: path:line: field: message).
 - on_files: add /get-help/directory.json (HSDS-shaped open data) and the local listing pages.
 - on_page_markdown: expand `<!-- directory: ... -->` placeholders into the rendered entries.
 """
@@ -27,7 +26,6 @@ def on_config(config):
         _site = DirectorySite()
     except ResourceDataError as error:
         raise PluginError(f"data/resources/ has problems:\n{error}") from None
-    _site.add_stylesheet(config)
     return config
 
 

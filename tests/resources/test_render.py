@@ -1,0 +1,172 @@
+"""The Get help pages rendered from the data: order, click-to-call links, "Checked on", hiding
+stale entries, and the placeholders' errors."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from beyond_detox.resources import load_directories
+from beyond_detox.resources.model import Directory
+from beyond_detox.resources.render import PageState, SelectorError, expand, is_visible, all_entries
+from beyond_detox.resources.yamlio import parse
+
+from .helpers import ROOT, TODAY, VALID
+
+GET_HELP = ROOT / "docs" / "get-help"
+
+
+def directory(text: str) -> Directory:
+    return Directory.model_validate(parse(text).data)
+
+
+def entry_ids(html: str) -> list[str]:
+    return re.findall(r'<li class="bd-entry" id="([^"]+)"', html)
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_directories()
+
+
+@pytest.fixture(scope="module")
+def index_html(real):
+    markdown = (GET_HELP / "index.md").read_text(encoding="utf-8")
+    return expand(markdown, real, PageState("get-help/index.md"), TODAY)
+
+
+def test_crisis_first_then_referral_then_naloxone_family_peer_spanish(index_html):
+    headings = re.findall(r"^## (.+)$", index_html, flags=re.MULTILINE)
+    assert headings[:8] == ["Crisis help, any time", "Overdose: call [[name:emergency-911]] and give naloxone", "More crisis lines",
+                            "Find treatment and get a referral", "Get naloxone", "Support for families", "Peer support",
+                            "Help in Spanish"]
+    ids = entry_ids(index_html)
+    assert ids[:2] == ["lifeline-988", "emergency-911"]
+    assert ids.index("samhsa-national-helpline") > ids.index("poison-help")
+    assert ids.index("next-distro") < ids.index("nami-helpline") < ids.index("smart-recovery-meetings")
+    assert len(ids) == len(set(ids))  # each entry in full once; later mentions link to it
+    assert '<a href="#nami-helpline">NAMI HelpLine</a> (shown above on this page)' in index_html
+
+
+def test_overdose_section_calls_911_and_links_the_safety_page(index_html):
+    section = index_html.split("## Overdose")[1].split("## More crisis lines")[0]
+    assert '<a class="md-button md-button--primary bd-action" href="tel:911">Call 911</a>' in section
+    assert "naloxone" in section.lower()
+    assert "(../safety/overdose-risk-after-detox.md)" in section
+
+
+def test_click_to_call_and_text_links(index_html):
+    for fragment in ['href="tel:988">Call 988<', 'href="sms:988">Text 988<', 'href="sms:988?body=AYUDA">Text AYUDA to 988<',
+                     'href="tel:+18006624357">Call 1-800-662-HELP (4357)<', 'href="tel:+18004874889">Call by TTY 1-800-487-4889<',
+                     'href="sms:62640?body=HELPLINE">Text HELPLINE to 62640<', 'href="sms:838255">Text 838255<',
+                     'href="tel:+18002221222">Call 1-800-222-1222<']:
+        assert fragment in index_html, fragment
+
+
+def test_every_entry_shows_checked_on_and_its_official_link(index_html, real):
+    for block in index_html.split('<li class="bd-entry" id="')[1:]:
+        ident = block.split('"')[0]
+        assert "Checked on <time datetime=\"2026-11-27\">27 November 2026</time>" in block, ident
+        assert 'rel="noreferrer"' in block, ident
+    samhsa = index_html.split('id="samhsa-national-helpline"')[1].split("</li>\n")[0]
+    for words in ("<dt>Hours</dt><dd>24 hours a day, 365 days a year</dd>", "<dt>Languages</dt><dd>English, Spanish</dd>",
+                  "<dt>Cost</dt><dd>Free</dd>", "SAMHSA&#x27;s National Helpline official website"):
+        assert words in samhsa
+
+
+def test_spanish_section_lists_only_services_that_answer_in_spanish(index_html):
+    section = index_html.split("## Help in Spanish")[1].split("## Help in Florida")[0]
+    assert 'lang="es"' in section
+    assert "Text AYUDA to 741741" in section and "Text AYUDA to 988" in section and "Call 1-800-662-HELP (4357)" in section
+    assert "Poison Help" not in section and "NAMI" not in section
+    assert 'href="sms:988">Text 988<' not in section  # the Spanish keyword line replaces the plain one
+
+
+def test_florida_page(real):
+    markdown = (GET_HELP / "florida.md").read_text(encoding="utf-8")
+    html = expand(markdown, real, PageState("get-help/florida.md"), TODAY)
+    assert 'href="tel:211">Call 211<' in html
+    assert "Bay, Calhoun, Escambia, Gulf, Holmes, Jackson and Washington counties" in html
+    assert entry_ids(html) == ["nwfl-211", "fl-overdose-prevention-program", "fl-dcf-samh", "nwf-health-network-me"]
+    assert "No local listings have been imported for this state yet" in html  # none imported in the repository
+
+
+def test_pages_type_no_phone_number():
+    from beyond_detox.shortcodes import check_shortcodes
+
+    for page in GET_HELP.glob("*.md"):
+        problems = check_shortcodes(page.read_text(encoding="utf-8"), str(page))
+        assert problems == [], problems
+
+
+STALE = VALID.replace("area: testland", "area: stale")
+
+
+@pytest.mark.parametrize("assured, today, visible", [
+    ("2026-01-15", TODAY, True),
+    ("2025-10-01", TODAY, True),     # over 12 months: due, still shown
+    ("2025-05-27", TODAY, True),     # exactly 18 months
+    ("2025-05-26", TODAY, False),    # over 18 months: hidden
+])
+def test_entries_over_18_months_are_hidden(assured, today, visible):
+    area = directory(STALE.replace("2026-01-15", assured))
+    html = expand("## X\n\n<!-- directory: area=stale -->\n", [area], PageState(), today)
+    assert ("test-line" in entry_ids(html)) is visible
+    if not visible:
+        assert "No confirmed entries to show here right now" in html
+
+
+def test_the_crisis_block_services_are_never_hidden():
+    text = VALID.replace("id: test-line", "id: lifeline-988").replace("2026-01-15", "2020-01-01")
+    area = directory(text)
+    (entry,) = all_entries([area])
+    assert is_visible(entry, TODAY)
+
+
+@pytest.mark.parametrize("status, shown, label", [("inactive", False, None), ("defunct", False, None),
+                                                  ("temporarily closed", True, "<dt>Status</dt><dd>Temporarily closed</dd>")])
+def test_status(status, shown, label):
+    area = directory(VALID.replace("status: active", f"status: {status}"))
+    html = expand("<!-- directory: area=testland -->", [area], PageState(), TODAY)
+    assert ("test-line" in entry_ids(html)) is shown
+    if label:
+        assert label in html
+
+
+def test_text_is_escaped():
+    area = directory(VALID.replace("name: Test Line", "name: Test <script>alert(1)</script> Line"))
+    html = expand("<!-- directory: area=testland -->", [area], PageState(), TODAY)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("placeholder, words", [
+    ("<!-- directory: ids=no-such-line -->", "unknown service id 'no-such-line'"),
+    ("<!-- directory: colour=blue -->", "'colour=blue' is not understood"),
+    ("<!-- directory: category=astrology -->", "unknown category 'astrology'"),
+    ("<!-- directory: area=mars -->", "unknown area 'mars'"),
+    ("<!-- directory: ids=test-line format=poster -->", "format must be one of full, compact, actions"),
+])
+def test_placeholder_errors_name_the_page_and_line(placeholder, words):
+    area = directory(VALID)
+    with pytest.raises(SelectorError) as error:
+        expand(f"Intro\n\n{placeholder}\n", [area], PageState("get-help/x.md"), TODAY)
+    assert "get-help/x.md: line 3" in str(error.value) and words in str(error.value)
+
+
+def test_local_areas_link_to_their_pages(tmp_path):
+    from beyond_detox.resources.import_findtreatment import read_export_file, run_import
+
+    from .helpers import FIXTURES
+
+    run_import(area="bay-county-fl", pages=read_export_file(FIXTURES / "findtreatment_bay.json"), source="fixture",
+               data_dir=tmp_path, name="Bay County, Florida", today=TODAY)
+    local = directory((tmp_path / "local" / "bay-county-fl.yml").read_text())
+    html = expand("<!-- directory: local-areas state=FL -->", [local], PageState("get-help/florida.md"), TODAY)
+    assert "- [Bay County, Florida](local/bay-county-fl.md): 4 listings, imported on 27 November 2026" in html
+    listing = expand("## Listings\n\n<!-- directory: area=bay-county-fl -->", [local], PageState("get-help/local/bay-county-fl.md"), TODAY)
+    assert "Listed on FindTreatment.gov; imported on" in listing and "call ahead" in listing
+    assert "<dt>Address</dt><dd>100 Example Avenue, Suite 2, Panama City, FL 32401</dd>" in listing
+    assert "<dt>Listed as offering</dt><dd>Buprenorphine; Treats co-occurring" in listing
+    later = TODAY + dt.timedelta(days=560)  # not seen by an import for over 18 months
+    assert entry_ids(expand("<!-- directory: area=bay-county-fl -->", [local], PageState(), later)) == []
