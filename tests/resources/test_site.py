@@ -35,6 +35,7 @@ theme:
   font: false
 extra_css:
   - assets/site.css      # stands in for the site's own stylesheet (links underlined, as there)
+  - assets/directory.css # the directory's stylesheet, as in the real mkdocs.yml
 hooks:
   - {HOOK}
 markdown_extensions:
@@ -52,7 +53,7 @@ validation:
   anchors: warn
 nav:
   - Home: index.md
-  - Get help now: get-help/index.md
+  - Get help now: [get-help/index.md, get-help/florida.md]
   - safety/overdose-risk-after-detox.md
   - about/report-an-error.md
 """
@@ -75,6 +76,7 @@ def make_project(root: Path) -> tuple[Path, Path]:
         (docs / stub).write_text(STUB.format(title=title), encoding="utf-8")
     (docs / "assets").mkdir()
     (docs / "assets" / "site.css").write_text(".md-typeset a { text-decoration: underline; }\n", encoding="utf-8")
+    shutil.copy(ROOT / "overrides" / "assets" / "stylesheets" / "directory.css", docs / "assets" / "directory.css")
     (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     data = root / "data"
     data.mkdir()
@@ -108,7 +110,7 @@ def served(built):
 
 def test_strict_build_makes_the_pages_the_local_page_and_directory_json(built):
     for path in ("get-help/index.html", "get-help/florida/index.html", "get-help/local/bay-county-fl/index.html",
-                 "get-help/directory.json", "assets/stylesheets/directory.css"):
+                 "get-help/directory.json", "assets/directory.css"):
         assert (built / path).is_file(), path
     florida = (built / "get-help" / "florida" / "index.html").read_text()
     assert 'href="../local/bay-county-fl/"' in florida or 'href="local/bay-county-fl/"' in florida
