@@ -30,14 +30,14 @@ lint: venv ## editorial checks on docs/ and data/ (articles, references, glossar
 	$(PY) scripts/lint_content.py
 	$(PY) scripts/update_resources.py validate
 
-browser: ## make sure a Chromium is installed for the browser tests
+browser: venv ## make sure a Chromium is installed for the browser tests
 	@$(PY) scripts/ensure_browser.py
 
 links: build ## check every internal link of the built site
 	$(PY) scripts/check_links.py --site site
 
 links-external: build ## also check outbound links (needs the internet)
-	$(PY) scripts/check_links.py --site site --external --report reports/links.md
+	$(PY) scripts/check_links.py --site site --external --report reports/links.md --csv reports/links.csv
 
 test: venv browser build lint ## everything: build, content checks, the whole test suite with browser tests
 	$(PY) -m pytest

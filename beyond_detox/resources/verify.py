@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import datetime as dt
 import json
 import os
@@ -31,6 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from beyond_detox.asyncrun import run_sync
 from beyond_detox.paths import RESOURCES
 from beyond_detox.resources.atomic import atomic_write_text
 from beyond_detox.resources.dates import DUE_MONTHS, HIDE_MONTHS, freshness, long_date
@@ -265,12 +265,7 @@ class Checker:
     def run_sync(self, urls: list[str]) -> dict[str, LinkResult]:
         """run() from ordinary code; in a thread of its own if this thread already runs an event
         loop (as Playwright's sync API does in the test session)."""
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            return asyncio.run(self.run(urls))
-        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(lambda: asyncio.run(self.run(urls))).result()
+        return run_sync(lambda: self.run(urls))
 
     async def run(self, urls: list[str]) -> dict[str, LinkResult]:
         results: dict[str, LinkResult] = {}
