@@ -14,7 +14,7 @@ from functools import cached_property
 import yaml
 
 from beyond_detox import paths
-from beyond_detox.bibliography import Bibliography, format_reference_html, load_bibliography
+from beyond_detox.bibliography import Bibliography, check_entries, format_reference_html, load_bibliography
 from beyond_detox.citations import find_citations, relative_link, render_citations, sources_section
 from beyond_detox.content_model import is_article, validate_meta
 from beyond_detox.frontmatter import Page, parse_page
@@ -33,7 +33,12 @@ class SiteData:
 
     @cached_property
     def bibliography(self) -> Bibliography:
-        return load_bibliography(self.data_dir / "references.json")
+        """The bibliography; an entry without DOI, PMID or URL (or without a note) stops the build."""
+        bibliography = load_bibliography(self.data_dir / "references.json")
+        problems = check_entries(bibliography)
+        if problems:
+            raise ContentError(problems)
+        return bibliography
 
     @cached_property
     def glossary(self):

@@ -8,10 +8,11 @@ field per line (so the content check can name line numbers), and the write is at
 import argparse
 import fcntl
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from beyond_detox.atomic import atomic_write_text  # noqa: E402
 
 BIBLIOGRAPHY = Path(__file__).resolve().parent.parent / "data" / "references.json"
 
@@ -43,11 +44,7 @@ def main(argv=None) -> int:
             have.add(entry["id"])
             print(f"added: {entry['id']}")
         entries.sort(key=lambda entry: entry["id"])
-        fd, tmp = tempfile.mkstemp(dir=args.bibliography.parent, prefix=".references.")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(entries, out, indent=2, ensure_ascii=False)
-            out.write("\n")
-        os.replace(tmp, args.bibliography)
+        atomic_write_text(args.bibliography, json.dumps(entries, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 

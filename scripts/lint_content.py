@@ -7,23 +7,15 @@ prints each article's reading grade, word count and number of sources.
 The rules are listed in beyond_detox/lint.py.
 """
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from beyond_detox import paths  # noqa: E402
+from beyond_detox.atomic import atomic_write_text  # noqa: E402
 from beyond_detox.content_model import article_json_schema  # noqa: E402
 from beyond_detox.lint import lint  # noqa: E402
-
-
-def write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(tmp, path)
 
 
 def main(argv=None) -> int:
@@ -38,7 +30,7 @@ def main(argv=None) -> int:
     if args.write_schema:
         target = paths.SCHEMAS / "article.schema.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, article_json_schema())
+        atomic_write_text(target, article_json_schema())
         print(f"wrote {target.relative_to(paths.ROOT)}")
         return 0
 

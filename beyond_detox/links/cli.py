@@ -10,7 +10,7 @@ from pathlib import Path
 from beyond_detox.paths import ROOT
 
 from . import CACHE_FILE, CheckCouldNotRun, SettingsError, check_site, load_settings
-from .files import atomic_write
+from beyond_detox.atomic import atomic_write_text as atomic_write
 from .report import csv_text, markdown, text
 from .settings import ALLOWLIST, LINKCHECKERRC
 

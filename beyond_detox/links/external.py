@@ -33,7 +33,7 @@ import httpx
 
 from beyond_detox.asyncrun import run_sync
 
-from .files import atomic_write
+from beyond_detox.atomic import atomic_write_text as atomic_write
 from .model import ERROR, WARNING
 from .settings import AllowList, ExternalSettings
 

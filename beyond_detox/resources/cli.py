@@ -182,7 +182,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from beyond_detox.resources.atomic import atomic_write_text
+    from beyond_detox.atomic import atomic_write_text
     from beyond_detox.resources.model import json_schema
 
     target = RESOURCES / "schema.json"

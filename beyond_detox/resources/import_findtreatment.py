@@ -39,7 +39,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import phonenumbers
 
 from beyond_detox.paths import RESOURCES
-from beyond_detox.resources.atomic import atomic_write_text
+from beyond_detox.atomic import atomic_write_text
 from beyond_detox.resources.validate import check_text, display_path
 from beyond_detox.resources.yamlio import YamlSyntaxError, dump, parse
 

@@ -26,7 +26,8 @@ import phonenumbers
 from phonenumbers import shortnumberinfo
 from pydantic import ValidationError
 
-from beyond_detox.paths import RESOURCES, ROOT
+from beyond_detox.paths import RESOURCES
+from beyond_detox.problems import display_path
 from beyond_detox.resources import model
 from beyond_detox.resources.dates import parse_date
 from beyond_detox.resources.yamlio import Parsed, YamlSyntaxError, parse
@@ -62,13 +63,6 @@ class CheckedFile:
     parsed: Parsed | None = None
     directory: model.Directory | None = None
     problems: list[Problem] = field(default_factory=list)
-
-
-def display_path(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
 
 
 def default_files(directory: Path = RESOURCES) -> list[Path]:

@@ -32,9 +32,9 @@ import httpx
 
 from beyond_detox.asyncrun import run_sync
 from beyond_detox.paths import RESOURCES
-from beyond_detox.resources.atomic import atomic_write_text
+from beyond_detox.atomic import atomic_write_text
 from beyond_detox.resources.dates import DUE_MONTHS, HIDE_MONTHS, freshness, long_date
-from beyond_detox.resources.validate import display_path
+from beyond_detox.problems import display_path
 from beyond_detox.resources.yamlio import YamlSyntaxError, parse
 
 # Says who is asking and why. RESOURCES_CONTACT_URL (the repository's address; the workflow sets

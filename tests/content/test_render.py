@@ -105,3 +105,17 @@ def test_articles_link_the_glossary_words_they_use(project):
     assert "[MOUD](../glossary.md#moud)" in line and "[Naloxone](../glossary.md#naloxone)" in line
     assert "[Overdose](../glossary.md#overdose)" in line
     assert "Fentanyl" not in line  # not used on the page
+
+
+def test_an_entry_without_identifier_stops_the_render(project):
+    import json
+
+    import pytest
+
+    from beyond_detox.problems import ContentError
+
+    refs = json.loads((project.data_dir / "references.json").read_text())
+    del refs[0]["DOI"]
+    (project.data_dir / "references.json").write_text(json.dumps(refs, indent=2) + "\n")
+    with pytest.raises(ContentError, match=r"references.json:3: bibliography: ref1: needs a DOI, PMID or URL"):
+        render(project, "safety/good.md", GOOD_ARTICLE)

@@ -1,7 +1,11 @@
-"""Atomic writes: write a temporary file beside the target, flush it to disk, then rename.
+"""Atomic writes, used by every tool that writes a file: a temporary file beside the target,
+flushed to disk, then renamed over it.
 
 A run killed at any moment leaves either the old file or the new one, never half of one. The
 temporary file is named `.NAME.XXXX.tmp`, so no loader (which reads `*.yml`) ever picks it up.
+A new file gets ordinary permissions (0666 less the umask), not a temporary file's 0600, so CI
+steps and other users (LinkChecker drops to `nobody`, a web server) can read it; an existing
+file keeps its mode.
 """
 from __future__ import annotations
 
@@ -19,7 +23,9 @@ PAUSE_ENV = "BEYOND_DETOX_PAUSE_BEFORE_RENAME"
 def atomic_write_text(path: Path | str, text: str) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
