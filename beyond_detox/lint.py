@@ -8,6 +8,7 @@ Rules (the `rule` in `path:line: rule: message`):
   reading-level        families / people-in-recovery article above grade 8 (Flesch-Kincaid)
   stigma               a word from data/stigma-words.yml, with the suggested replacement
   help-line            a typed phone number, or an unknown help-line shortcode
+  include              a [[include:NAME]] with no includes/NAME.md (included blocks get the same checks)
   review               overdue (next_review passed), reviewed_on in the future, unknown reviewer
   bibliography         an entry without DOI/PMID/URL or note; an entry no page cites (warning)
   data-schema          a fact file in data/ that does not match its schema
@@ -25,6 +26,7 @@ from beyond_detox.citations import find_citations
 from beyond_detox.content_model import is_article, validate_meta
 from beyond_detox.data_files import validate_data_files
 from beyond_detox.frontmatter import read_page
+from beyond_detox.includes import check_includes, included_names
 from beyond_detox.problems import ContentError, Problem, display_path
 from beyond_detox.shortcodes import check_shortcodes
 from beyond_detox.stigma import find_stigma, load_rules
@@ -64,6 +66,7 @@ def lint(
     docs_dir: Path = paths.DOCS,
     data_dir: Path = paths.DATA,
     today: dt.date | None = None,
+    includes_dir: Path = paths.INCLUDES,
 ) -> LintResult:
     """Check the given pages (default: every page in docs_dir) and the data files."""
     today = today or dt.date.today()
@@ -87,6 +90,19 @@ def lint(
         pass
 
     cited_anywhere: set[str] = set()
+    include_keys: dict[str, list[str]] = {}
+    for block in sorted(Path(includes_dir).glob("*.md")) if Path(includes_dir).is_dir() else []:
+        if block.name == "README.md":
+            continue
+        text, where = block.read_text(encoding="utf-8"), display_path(block)
+        citations = find_citations(text)
+        include_keys[block.stem] = [c.key for c in citations]
+        for citation in citations:
+            if bibliography and citation.key not in bibliography:
+                result.problems.append(Problem(where, citation.line, "citation", f"unknown citation key '{citation.key}' (not in data/references.json)"))
+        if rules:
+            result.problems += find_stigma(text, rules, where)
+        result.problems += check_shortcodes(text, where)
     for path in pages:
         where = display_path(path)
         try:
@@ -109,9 +125,14 @@ def lint(
                 cited.append(citation.key)
             if bibliography and citation.key not in bibliography:
                 result.problems.append(Problem(where, citation.line, "citation", f"unknown citation key '{citation.key}' (not in data/references.json)"))
+        result.problems += check_includes(body, where, start, includes_dir)
+        for name in included_names(body):
+            for key in include_keys.get(name, []):
+                if key not in cited:
+                    cited.append(key)
         cited_anywhere.update(cited)
         listed = list(page.meta.get("references") or [])
-        for citation in citations:
+        for citation in citations:  # the page's own citations (a shared block's need not be listed)
             if citation.key not in listed and (not bibliography or citation.key in bibliography):
                 result.problems.append(Problem(where, citation.line, "citation", f"'{citation.key}' is cited but missing from `references` in the front matter"))
         for index, key in enumerate(listed):

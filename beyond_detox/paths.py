@@ -3,6 +3,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+INCLUDES = ROOT / "includes"  # shared blocks placed with [[include:NAME]]
 DATA = ROOT / "data"
 RESOURCES = DATA / "resources"
 BIBLIOGRAPHY = DATA / "references.json"

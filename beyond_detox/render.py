@@ -18,6 +18,7 @@ from beyond_detox.bibliography import Bibliography, check_entries, format_refere
 from beyond_detox.citations import find_citations, relative_link, render_citations, sources_section
 from beyond_detox.content_model import is_article, validate_meta
 from beyond_detox.frontmatter import Page, parse_page
+from beyond_detox.includes import check_includes, expand_includes, include_path, included_names
 from beyond_detox.glossary import abbreviation_lines, glossary_markdown, load_glossary, words_on_this_page
 from beyond_detox.problems import ContentError, Problem, display_path
 from beyond_detox.review import review_footer
@@ -61,16 +62,22 @@ def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData)
     article = is_article(rel_path)
     meta, problems = validate_meta(page, article)
     problems += check_shortcodes(markdown, where, body_start)
-    citations = find_citations(markdown, body_start)
-    for citation in citations:
-        if citation.key not in site.bibliography:
-            problems.append(Problem(where, citation.line, "citation", f"unknown citation key '{citation.key}' (not in data/references.json)"))
+    problems += check_includes(markdown, where, body_start)
+    sources = [(where, find_citations(markdown, body_start))]
+    for name in dict.fromkeys(included_names(markdown)):
+        block = include_path(name)
+        if block.exists():
+            sources.append((display_path(block), find_citations(block.read_text(encoding="utf-8"))))
+    for source, citations in sources:
+        for citation in citations:
+            if citation.key not in site.bibliography:
+                problems.append(Problem(source, citation.line, "citation", f"unknown citation key '{citation.key}' (not in data/references.json)"))
     if meta and meta.review.reviewer and meta.review.reviewer not in site.reviewers:
         problems.append(Problem(where, page.line_of("review", "reviewer"), "review", f"reviewer '{meta.review.reviewer}' is not in data/reviewers.yml"))
     if problems:
         raise ContentError(problems)
 
-    text = render_shortcodes(markdown)
+    text = render_shortcodes(expand_includes(markdown))
     if "<!-- glossary -->" in text:
         text = text.replace("<!-- glossary -->", glossary_markdown(site.glossary))
     if "<!-- report-error-link -->" in text:

@@ -53,6 +53,8 @@ def check_shortcodes(body: str, path: str, first_line: int = 1) -> list[Problem]
         if in_fence:
             continue
         for match in ANY_SHORTCODE.finditer(line):
+            if match.group(1) == "include":
+                continue  # shared blocks: checked by beyond_detox.includes
             if not SHORTCODE.fullmatch(match.group(0)):
                 problems.append(Problem(path, number, "help-line", f"unknown shortcode {match.group(0)} (use call, text, tty, name or link)"))
                 continue

@@ -24,6 +24,7 @@ def main(argv=None) -> int:
     parser.add_argument("--report", action="store_true", help="print each article's reading grade, words and sources")
     parser.add_argument("--docs-dir", type=Path, default=paths.DOCS, help="default: docs/")
     parser.add_argument("--data-dir", type=Path, default=paths.DATA, help="default: data/")
+    parser.add_argument("--includes-dir", type=Path, default=paths.INCLUDES, help="default: includes/")
     parser.add_argument("--write-schema", action="store_true", help="regenerate data/schemas/article.schema.json from the model")
     args = parser.parse_args(argv)
 
@@ -37,7 +38,7 @@ def main(argv=None) -> int:
     missing = [str(p) for p in args.pages if not p.exists()]
     if missing:
         parser.error(f"no such file: {', '.join(missing)}")
-    result = lint(args.pages or None, docs_dir=args.docs_dir, data_dir=args.data_dir)
+    result = lint(args.pages or None, docs_dir=args.docs_dir, data_dir=args.data_dir, includes_dir=args.includes_dir)
     for problem in result.problems:
         print(problem)
     if args.report:

@@ -60,6 +60,7 @@ def project(tmp_path: Path):
         root = tmp_path
         docs_dir = docs
         data_dir = data
+        includes_dir = tmp_path / "includes"
 
         def write(self, rel: str, text: str) -> Path:
             path = docs / rel

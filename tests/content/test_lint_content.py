@@ -15,7 +15,7 @@ from .conftest import GOOD_ARTICLE, TODAY
 
 
 def run_lint(project, today=TODAY):
-    return lint(None, docs_dir=project.docs_dir, data_dir=project.data_dir, today=today)
+    return lint(None, docs_dir=project.docs_dir, data_dir=project.data_dir, today=today, includes_dir=project.includes_dir)
 
 
 def found(result, rule):
@@ -158,7 +158,7 @@ def test_data_file_schema(project):
 def test_cli_prints_path_line_rule_and_exits_1(project):
     project.write("safety/bad.md", GOOD_ARTICLE + "He is an addict.\n")
     run = subprocess.run(
-        [sys.executable, "scripts/lint_content.py", "--docs-dir", str(project.docs_dir), "--data-dir", str(project.data_dir), "--report"],
+        [sys.executable, "scripts/lint_content.py", "--docs-dir", str(project.docs_dir), "--data-dir", str(project.data_dir), "--includes-dir", str(project.includes_dir), "--report"],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert run.returncode == 1
@@ -169,7 +169,7 @@ def test_cli_prints_path_line_rule_and_exits_1(project):
 def test_cli_exits_0_when_clean(project):
     project.write("safety/good.md", GOOD_ARTICLE)
     run = subprocess.run(
-        [sys.executable, "scripts/lint_content.py", "--docs-dir", str(project.docs_dir), "--data-dir", str(project.data_dir)],
+        [sys.executable, "scripts/lint_content.py", "--docs-dir", str(project.docs_dir), "--data-dir", str(project.data_dir), "--includes-dir", str(project.includes_dir)],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert run.returncode == 0, run.stdout + run.stderr
@@ -179,3 +179,17 @@ def test_cli_exits_0_when_clean(project):
 def test_cli_help():
     run = subprocess.run([sys.executable, "scripts/lint_content.py", "--help"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0 and "path:line: rule: message" in run.stdout
+
+
+def test_shared_blocks_are_checked_and_count_as_cited(project):
+    project.includes_dir.mkdir()
+    (project.includes_dir / "steps.md").write_text("1. Call [[call:emergency-911]] now [@ref3].\n2. He is an addict [@nobody].\n")
+    text = GOOD_ARTICLE.replace(" [@ref2; @ref3]", " [@ref2]") + "\n[[include:steps]]\n\n[[include:missing]]\n"
+    project.write("safety/uses.md", text)
+    result = run_lint(project)
+    problems = {(p.path.split("/")[-1], p.line, p.rule) for p in result.errors}
+    assert ("steps.md", 2, "stigma") in problems
+    assert ("steps.md", 2, "citation") in problems          # unknown key, reported where it is written
+    assert ("uses.md", 25, "include") in problems           # no includes/missing.md
+    # ref3 is cited by the shared block, so the page may list it without citing it itself
+    assert not any(p.rule == "citation" and "uses.md" in p.path for p in result.errors)

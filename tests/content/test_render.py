@@ -119,3 +119,12 @@ def test_an_entry_without_identifier_stops_the_render(project):
     (project.data_dir / "references.json").write_text(json.dumps(refs, indent=2) + "\n")
     with pytest.raises(ContentError, match=r"references.json:3: bibliography: ref1: needs a DOI, PMID or URL"):
         render(project, "safety/good.md", GOOD_ARTICLE)
+
+
+def test_shared_block_is_placed_inside_an_admonition():
+    from beyond_detox.includes import expand_includes
+
+    text = expand_includes('!!! danger "Now"\n\n    [[include:overdose-steps]]\n')
+    lines = text.splitlines()
+    assert lines[2].startswith("    1. **Call [[call:emergency-911]].**")
+    assert all(line.startswith("    ") or not line for line in lines[2:])

@@ -85,3 +85,11 @@ def test_article_schema_file_matches_the_model():
     assert on_disk == article_json_schema(), "run: python scripts/lint_content.py --write-schema"
     required = set(json.loads(on_disk)["required"])
     assert {"title", "description", "audience", "also_called", "review", "references"} <= required
+
+
+def test_overdose_steps_read_the_same_wherever_they_appear(site_dir):
+    # One shared block (includes/overdose-steps.md): the overdose page and Get help cannot drift apart.
+    for page in ("safety/overdose-risk-after-detox", "get-help"):
+        html = (site_dir / page / "index.html").read_text(encoding="utf-8")
+        assert "If they do not respond within 1 to 3 minutes, give a second dose" in html, page
+        assert "Stay with them until help arrives, even if they wake up." in html, page
