@@ -5,8 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from beyond_detox import yamlio
 from beyond_detox.problems import ContentError, Problem, display_path
 
 FENCE = re.compile(r"^---\s*$")
@@ -41,33 +40,15 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return "".join(lines[1:]), "", len(lines) + 1
 
 
-def _key_lines(node, prefix: tuple, offset: int, out: dict) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = prefix + (key_node.value,)
-            out[key] = key_node.start_mark.line + offset
-            _key_lines(value_node, key, offset, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            key = prefix + (index,)
-            out[key] = item.start_mark.line + offset
-            _key_lines(item, key, offset, out)
-
-
 def parse_yaml_with_lines(text: str, path: Path | str, first_line: int = 1) -> tuple[object, dict]:
-    """Parse YAML; return (data, key -> line). A syntax error becomes a ContentError naming the line."""
+    """Parse YAML; return (data, key -> line in the file). Dates stay text (the schemas check them),
+    and a syntax error becomes a ContentError naming the line."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = (mark.line + first_line) if mark else first_line
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(Problem(display_path(path), line, "yaml", f"cannot read the YAML: {reason}")) from None
-    lines: dict = {}
-    if node is not None:
-        _key_lines(node, (), first_line, lines)
-    return data, lines
+        parsed = yamlio.parse(text)
+    except yamlio.YamlSyntaxError as exc:
+        raise ContentError(Problem(display_path(path), exc.line + first_line - 1, "yaml", f"cannot read the {exc.message}")) from None
+    lines = {key: line + first_line - 1 for key, line in parsed.lines.items() if key != ()}
+    return parsed.data, lines
 
 
 def read_page(path: Path) -> Page:

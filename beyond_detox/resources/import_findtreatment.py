@@ -41,7 +41,7 @@ import phonenumbers
 from beyond_detox.paths import RESOURCES
 from beyond_detox.atomic import atomic_write_text
 from beyond_detox.resources.validate import check_text, display_path
-from beyond_detox.resources.yamlio import YamlSyntaxError, dump, parse
+from beyond_detox.yamlio import YamlSyntaxError, dump, parse
 
 FORMAT_NOTE = ("Format taken from SAMHSA's open-source FindTreatment prototype (github.com/CBHSQ/findtreatment), "
                "not an official guide.")

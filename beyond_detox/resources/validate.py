@@ -30,7 +30,7 @@ from beyond_detox.paths import RESOURCES
 from beyond_detox.problems import display_path
 from beyond_detox.resources import model
 from beyond_detox.resources.dates import parse_date
-from beyond_detox.resources.yamlio import Parsed, YamlSyntaxError, parse
+from beyond_detox.yamlio import Parsed, YamlSyntaxError, parse
 
 REGION = "US"
 # Ids that pages and templates use; national.yml must keep them (see README, "Stable ids").

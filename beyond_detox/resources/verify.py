@@ -35,7 +35,7 @@ from beyond_detox.paths import RESOURCES
 from beyond_detox.atomic import atomic_write_text
 from beyond_detox.resources.dates import DUE_MONTHS, HIDE_MONTHS, freshness, long_date
 from beyond_detox.problems import display_path
-from beyond_detox.resources.yamlio import YamlSyntaxError, parse
+from beyond_detox.yamlio import YamlSyntaxError, parse
 
 # Says who is asking and why. RESOURCES_CONTACT_URL (the repository's address; the workflow sets
 # it) is added so a site owner can reach us.

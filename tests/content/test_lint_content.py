@@ -193,3 +193,10 @@ def test_shared_blocks_are_checked_and_count_as_cited(project):
     assert ("uses.md", 25, "include") in problems           # no includes/missing.md
     # ref3 is cited by the shared block, so the page may list it without citing it itself
     assert not any(p.rule == "citation" and "uses.md" in p.path for p in result.errors)
+
+
+def test_impossible_date_is_a_problem_on_its_line(project):
+    project.write("safety/bad.md", GOOD_ARTICLE.replace("reviewed_on: 2026-11-01", "reviewed_on: 2026-02-30"))
+    problems = found(run_lint(project), "front-matter")
+    assert len(problems) == 1 and problems[0][:2] == ("bad.md", 8)
+    assert problems[0][2].startswith("review.reviewed_on:")

@@ -12,7 +12,7 @@ import pytest
 from beyond_detox.resources.cli import main
 from beyond_detox.resources.import_findtreatment import facility_key
 from beyond_detox.resources.validate import check_files
-from beyond_detox.resources.yamlio import dump, parse
+from beyond_detox.yamlio import dump, parse
 
 from .helpers import FIXTURES, PYTHON, ROOT, SCRIPT, export_page, load_fixture, snapshot, write
 

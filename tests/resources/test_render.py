@@ -10,7 +10,7 @@ import pytest
 from beyond_detox.resources import load_directories
 from beyond_detox.resources.model import Directory
 from beyond_detox.resources.render import PageState, SelectorError, expand, is_visible, all_entries
-from beyond_detox.resources.yamlio import parse
+from beyond_detox.yamlio import parse
 
 from .helpers import ROOT, TODAY, VALID
 

@@ -12,7 +12,7 @@ from beyond_detox.resources import load_directories
 from beyond_detox.resources.export import directory_json
 from beyond_detox.resources.model import Directory, json_schema
 from beyond_detox.resources.validate import default_files
-from beyond_detox.resources.yamlio import parse
+from beyond_detox.yamlio import parse
 
 from .helpers import ROOT, TODAY, VALID
 
