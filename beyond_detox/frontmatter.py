@@ -46,7 +46,7 @@ def parse_yaml_with_lines(text: str, path: Path | str, first_line: int = 1) -> t
     try:
         parsed = yamlio.parse(text)
     except yamlio.YamlSyntaxError as exc:
-        raise ContentError(Problem(display_path(path), exc.line + first_line - 1, "yaml", f"cannot read the {exc.message}")) from None
+        raise ContentError(Problem(display_path(path), exc.line + first_line - 1, "yaml", f"cannot read the YAML: {exc.message.removeprefix('YAML syntax error: ')}")) from None
     lines = {key: line + first_line - 1 for key, line in parsed.lines.items() if key != ()}
     return parsed.data, lines
 
