@@ -10,6 +10,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from beyond_detox.paths import BIBLIOGRAPHY
@@ -34,7 +35,8 @@ class Reference:
         if self.data.get("PMID"):
             links.append((f"PubMed {self.data['PMID']}", f"https://pubmed.ncbi.nlm.nih.gov/{self.data['PMID']}/"))
         if self.data.get("URL"):
-            links.append(("Official page", self.data["URL"]))
+            host = urlsplit(self.data["URL"]).hostname or "web page"
+            links.append((host.removeprefix("www."), self.data["URL"]))
         return links
 
 
@@ -119,7 +121,7 @@ def _authors(data: dict) -> str:
 
 def _year(data: dict) -> str:
     parts = (data.get("issued") or {}).get("date-parts") or [[]]
-    return str(parts[0][0]) if parts and parts[0] else "n.d."
+    return str(parts[0][0]) if parts and parts[0] else ""
 
 
 def format_reference_html(ref: Reference) -> str:
@@ -139,9 +141,10 @@ def format_reference_html(ref: Reference) -> str:
             detail += f"({esc(str(data['issue']))})"
     if data.get("page"):
         detail += f":{esc(str(data['page']))}"
+    detail = detail.lstrip(";")
     if container:
-        out.append(f"<cite>{esc(str(container))}</cite>. {detail}.")
-    else:
+        out.append(f"<cite>{esc(str(container)).rstrip('.')}</cite>." + (f" {detail}." if detail else ""))
+    elif detail:
         out.append(f"{detail}.")
     links = " · ".join(f'<a href="{esc(url, quote=True)}">{esc(label)}</a>' for label, url in ref.links)
     if links:

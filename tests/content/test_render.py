@@ -40,7 +40,7 @@ def test_reference_links_to_pubmed_and_official_page(project):
     (project.data_dir / "references.json").write_text(json.dumps(refs, indent=2))
     html = render(project, "safety/good.md", GOOD_ARTICLE)
     assert '<a href="https://pubmed.ncbi.nlm.nih.gov/28446428/">PubMed 28446428</a>' in html
-    assert '<a href="https://www.samhsa.gov/">Official page</a>' in html
+    assert '<a href="https://www.samhsa.gov/">samhsa.gov</a>' in html
 
 
 def test_also_called_and_help_line_shortcode(project):
@@ -128,3 +128,14 @@ def test_shared_block_is_placed_inside_an_admonition():
     lines = text.splitlines()
     assert lines[2].startswith("    1. **Call [[call:emergency-911]].**")
     assert all(line.startswith("    ") or not line for line in lines[2:])
+
+
+def test_web_page_without_date_reads_cleanly():
+    from beyond_detox.bibliography import Reference, format_reference_html
+
+    ref = Reference("cdc", {"title": "What to Do", "author": [{"literal": "Centers for Disease Control and Prevention"}],
+                            "container-title": "Stop Overdose", "URL": "https://www.cdc.gov/stop-overdose/"}, 1)
+    assert format_reference_html(ref) == (
+        'Centers for Disease Control and Prevention. What to Do. <cite>Stop Overdose</cite>. '
+        '<a href="https://www.cdc.gov/stop-overdose/">cdc.gov</a>'
+    )
