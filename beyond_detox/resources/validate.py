@@ -27,6 +27,7 @@ from phonenumbers import shortnumberinfo
 from pydantic import ValidationError
 
 from beyond_detox.paths import RESOURCES
+from beyond_detox import problems
 from beyond_detox.problems import display_path
 from beyond_detox.resources import model
 from beyond_detox.resources.dates import parse_date
@@ -37,15 +38,12 @@ REGION = "US"
 PLATFORM_IDS = ("emergency-911", "lifeline-988", "samhsa-national-helpline", "findtreatment-gov")
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    field: str
-    message: str
+class Problem(problems.Problem):
+    """The site-wide `path:line: rule: message` problem; in the directory the rule names the field."""
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+    @property
+    def field(self) -> str:
+        return self.rule
 
 
 class ResourceDataError(Exception):
