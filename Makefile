@@ -24,7 +24,7 @@ serve: venv ## build and serve the site on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 build: venv ## build the site into site/ (fails on any warning)
-	$(BIN)/mkdocs build --strict --quiet
+	$(PY) scripts/build_site.py
 
 lint: venv ## editorial checks on docs/ and data/ (articles, references, glossary, help lines and services)
 	$(PY) scripts/lint_content.py

@@ -11,16 +11,17 @@ from pathlib import Path
 import pytest
 
 from beyond_detox.browser import CHROMIUM_ARGS, find_chromium
+from beyond_detox.build import build_site as strict_build
 from beyond_detox.paths import ROOT
 
 SITE = ROOT / "site"
 
 
 def build_site(destination: Path = SITE) -> Path:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
-        cwd=ROOT, check=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    """The strict build `make build` runs (beyond_detox.build): any warning fails the session."""
+    result = strict_build(ROOT, destination)
+    if not result.ok:
+        pytest.fail("the strict build failed:\n" + "\n".join(result.problems), pytrace=False)
     return destination
 
 

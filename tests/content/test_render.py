@@ -88,7 +88,7 @@ def test_unknown_citation_fails_the_build_with_file_and_line(tmp_path):
           - {ROOT / 'overrides/hooks/content.py'}
         markdown_extensions: [abbr, admonition, attr_list, md_in_html, def_list]
         """))
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=tmp_path, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode != 0
     assert f"{docs}/safety/bad.md:19: citation: unknown citation key 'nobody1999' (not in data/references.json)" in run.stderr + run.stdout
 
