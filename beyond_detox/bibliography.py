@@ -150,3 +150,37 @@ def format_reference_html(ref: Reference) -> str:
     if links:
         out.append(links)
     return " ".join(out)
+
+
+CONFIRMED_ON = re.compile(r"\b(?:Confirmed|Checked|Re-checked)\b[^0-9]{0,40}?(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
+# Words in an editor's note that mean the source was seen only second-hand: worth another look.
+SECOND_HAND = re.compile(r"not re-searched|mirror|proxy|third-party|not seen|copy (?:at|on) (?!the publisher)|quoted (?:on|by)|summar(?:y|ised) (?:on|by)|may be retired|could not", re.IGNORECASE)
+
+
+def checked_on(ref: Reference):
+    """The newest date in the entry's note on which an editor confirmed it (None if it gives none)."""
+    import datetime as dt
+
+    dates = []
+    for match in CONFIRMED_ON.finditer(str(ref.data.get("note", ""))):
+        try:
+            dates.append(dt.date.fromisoformat(match.group(1)))
+        except ValueError:
+            pass
+    return max(dates) if dates else None
+
+
+def sources_report(bibliography: Bibliography, cited_by: dict[str, list[str]]) -> str:
+    """For editors: every reference with its checking note, the pages citing it, and a flag where the
+    note says it was seen only second-hand (a mirror, a proxy, a third-party summary)."""
+    rows = ["# Sources report (for editors)", "",
+            "Flag `!` = the note says the source was seen second-hand or not fully: check it again on the original host.", "",
+            "| | id | checked | cited by | note |", "|---|---|---|---|---|"]
+    for ref in sorted(bibliography.entries.values(), key=lambda r: r.id):
+        note = " ".join(str(ref.data.get("note", "")).split()).replace("|", "\\|")
+        flag = "!" if SECOND_HAND.search(note) else ""
+        pages = ", ".join(sorted(cited_by.get(ref.id, []))) or "(none)"
+        rows.append(f"| {flag} | {ref.id} | {checked_on(ref) or '?'} | {pages} | {note} |")
+    flagged = sum(1 for row in rows[6:] if row.startswith("| !"))
+    rows += ["", f"{len(bibliography.entries)} sources, {flagged} flagged."]
+    return "\n".join(rows) + "\n"

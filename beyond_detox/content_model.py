@@ -18,6 +18,8 @@ from beyond_detox.problems import Problem, display_path
 
 # Folders of docs/ whose pages are articles (and so need audience, also_called, references...).
 ARTICLE_SECTIONS = ("understand", "treatment", "safety", "families", "recovery")
+# Articles outside those folders, at short URLs of their own.
+ARTICLE_PAGES = ("first-days-after-detox.md",)
 MAX_REVIEW_INTERVAL_YEARS = 3
 
 
@@ -62,6 +64,22 @@ class SearchOptions(BaseModel):
     exclude: Optional[bool] = None
 
 
+class UrgentAdvice(BaseModel):
+    """When to get help, at three levels (as NHS care cards): each a list of short Markdown lines.
+    Rendered by beyond_detox.urgent right after the key points, with the numbers from data/resources/."""
+
+    model_config = ConfigDict(extra="forbid")
+    emergency: list[str] = Field(default_factory=list, description="Call 911 now if ... (life in danger)")
+    urgent: list[str] = Field(default_factory=list, description="Get help today if ... (988, a crisis service, an emergency department)")
+    soon: list[str] = Field(default_factory=list, description="See a doctor this week if ...")
+
+    @model_validator(mode="after")
+    def _not_empty(self):
+        if not (self.emergency or self.urgent or self.soon):
+            raise ValueError("give at least one of emergency, urgent or soon (or leave `urgent` out)")
+        return self
+
+
 class PageMeta(BaseModel):
     """Every page: a title, a description for previews, and an honest review record."""
 
@@ -71,7 +89,10 @@ class PageMeta(BaseModel):
     description: str = Field(min_length=30, max_length=300, description="One or two plain sentences: the meta description and link preview")
     review: Review
     audience: Optional[Audience] = None
-    also_called: list[str] = Field(default_factory=list, description="Lay terms and misspellings a reader might search for; shown as 'Also called: ...'")
+    also_called: list[str] = Field(default_factory=list, description="Other names a reader knows the topic by (PAWS, Narcan); shown as 'Also called: ...'. Real names only: misspellings and search phrases go in search_terms")
+    search_terms: list[str] = Field(default_factory=list, description="Words and phrases readers type (slang, questions); feed the search index only, never shown. Common misspellings come from data/search-words.yml")
+    urgent: Optional[UrgentAdvice] = Field(default=None, description="When to get help (emergency / urgent / soon), shown right after the key points")
+    start_here: bool = Field(default=False, description="A start-here page: reading grade 7 or lower")
     references: list[str] = Field(default_factory=list, description="Citation keys (ids in data/references.json) the page cites")
     hide: list[str] = Field(default_factory=list, description="Material: parts of the layout to hide, e.g. [toc]")
     search: Optional[SearchOptions] = None
@@ -81,13 +102,15 @@ class ArticleMeta(PageMeta):
     """An article (a page in understand/, treatment/, safety/, families/ or recovery/)."""
 
     audience: Audience
-    also_called: list[str] = Field(min_length=1, description="Lay terms and misspellings a reader might search for; shown as 'Also called: ...'")
     references: list[str] = Field(min_length=1, description="Citation keys (ids in data/references.json) the page cites")
 
 
 def is_article(relative_path: str | PurePosixPath) -> bool:
     """relative_path is the page's path inside docs/, e.g. 'safety/overdose-risk-after-detox.md'."""
-    parts = PurePosixPath(relative_path).parts
+    path = PurePosixPath(relative_path)
+    if path.as_posix() in ARTICLE_PAGES:
+        return True
+    parts = path.parts
     return len(parts) > 1 and parts[0] in ARTICLE_SECTIONS and parts[-1] != "index.md"
 
 

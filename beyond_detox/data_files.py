@@ -15,7 +15,8 @@ from beyond_detox.problems import ContentError, Problem, display_path
 class GlossaryTerm(BaseModel):
     model_config = ConfigDict(extra="forbid")
     term: str = Field(min_length=1)
-    definition: str = Field(min_length=10)
+    definition: Optional[str] = Field(default=None, min_length=10,
+                                      description="Required, except for an abbreviation whose stands_for is another entry (defined once there)")
     stands_for: Optional[str] = None
     abbr: bool = False
 

@@ -16,6 +16,7 @@ class Term:
     definition: str
     stands_for: str | None = None
     abbr: bool = False
+    same_as: str | None = None  # an abbreviation defined by the full term's entry (one definition, written once)
 
     @property
     def anchor(self) -> str:
@@ -25,15 +26,27 @@ class Term:
 def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     data, lines = parse_yaml_with_lines(Path(path).read_text(encoding="utf-8"), path)
     terms, problems = [], []
-    for index, item in enumerate((data or {}).get("terms", [])):
+    items = (data or {}).get("terms", [])
+    by_term = {str(item.get("term")).lower(): item for item in items if isinstance(item, dict) and item.get("definition")}
+    for index, item in enumerate(items):
         line = lines.get(("terms", index), 1)
-        if not isinstance(item, dict) or not item.get("term") or not item.get("definition"):
+        if not isinstance(item, dict) or not item.get("term"):
             problems.append(Problem(display_path(path), line, "glossary", "each entry needs `term` and `definition`"))
             continue
         if item.get("abbr") and not item.get("stands_for"):
             problems.append(Problem(display_path(path), line, "glossary", f"{item['term']}: an abbreviation needs `stands_for`"))
             continue
-        terms.append(Term(item["term"], item["definition"], item.get("stands_for"), bool(item.get("abbr"))))
+        same_as = None
+        definition = item.get("definition")
+        if not definition and item.get("abbr") and str(item["stands_for"]).lower() in by_term:
+            # "OTP" stands for "Opioid treatment program", which has its own entry: use that one definition.
+            same_as = by_term[str(item["stands_for"]).lower()]["term"]
+            definition = by_term[str(item["stands_for"]).lower()]["definition"]
+        if not definition:
+            problems.append(Problem(display_path(path), line, "glossary",
+                                    f"{item['term']}: needs a `definition` (an abbreviation may leave it out when `stands_for` names another entry)"))
+            continue
+        terms.append(Term(item["term"], definition, item.get("stands_for"), bool(item.get("abbr")), same_as))
     if problems:
         raise ContentError(problems)
     return terms
@@ -48,7 +61,8 @@ def glossary_markdown(terms: list[Term]) -> str:
     out = []
     for t in sorted(terms, key=lambda t: t.term.lower()):
         heading = f"{t.term} ({t.stands_for})" if t.stands_for else t.term
-        out.append(f"## {heading} {{#{t.anchor}}}\n\n{t.definition}\n")
+        text = f"See [{t.same_as}](#{Term(t.same_as, '').anchor})." if t.same_as else t.definition
+        out.append(f"## {heading} {{#{t.anchor}}}\n\n{text}\n")
     return "\n".join(out)
 
 

@@ -12,6 +12,9 @@ Rules (the `rule` in `path:line: rule: message`):
   review               overdue (next_review passed), reviewed_on in the future, unknown reviewer
   bibliography         an entry without DOI/PMID/URL or note; an entry no page cites (warning)
   data-schema          a fact file in data/ that does not match its schema
+  spelling             a misspelling from data/search-words.yml typed where readers would see it
+  plain-words          on families / people-in-recovery pages, a technical term from
+                       data/plain-words.yml not explained in plain words in the same sentence
 """
 from __future__ import annotations
 
@@ -29,7 +32,10 @@ from beyond_detox.frontmatter import read_page
 from beyond_detox.includes import check_includes, included_names
 from beyond_detox.problems import ContentError, Problem, display_path
 from beyond_detox.shortcodes import check_shortcodes
+from beyond_detox.plain_words import find_unexplained, load_terms
+from beyond_detox.search_words import find_visible_misspellings, load_misspellings
 from beyond_detox.stigma import find_stigma, load_rules
+from beyond_detox.urgent import urgent_lines
 
 MIN_SOURCES = 3
 KEY_POINTS = re.compile(r'^(!!!|\?\?\?\+?)\s+\w+\s+"Key points"\s*$')
@@ -48,6 +54,8 @@ class PageReport:
 class LintResult:
     problems: list[Problem] = field(default_factory=list)
     reports: list[PageReport] = field(default_factory=list)
+    cited_by: dict[str, list[str]] = field(default_factory=dict)  # reference id -> pages citing it
+    bibliography: object = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -79,7 +87,12 @@ def lint(
     result.problems += problems
     if bibliography:
         result.problems += check_entries(bibliography)
+        result.bibliography = bibliography
     rules, problems = _collect(load_rules, Path(data_dir) / "stigma-words.yml")
+    result.problems += problems
+    misspellings, problems = _collect(load_misspellings, Path(data_dir) / "search-words.yml")
+    result.problems += problems
+    plain_terms, problems = _collect(load_terms, Path(data_dir) / "plain-words.yml")
     result.problems += problems
     reviewers = {}
     try:
@@ -118,7 +131,9 @@ def lint(
         result.problems += problems
         body, start = page.body, page.body_start
 
-        citations = find_citations(body, start)
+        # The urgent-advice lines (front matter) are page text too: same checks, their own line numbers.
+        extra = [(line, page.line_of("urgent", level, index)) for level, index, line in urgent_lines(meta.urgent if meta else None)]
+        citations = find_citations(body, start) + [c2 for line, at in extra for c2 in find_citations(line, at)]
         cited = []
         for citation in citations:
             if citation.key not in cited:
@@ -131,6 +146,8 @@ def lint(
                 if key not in cited:
                     cited.append(key)
         cited_anywhere.update(cited)
+        for key in cited:
+            result.cited_by.setdefault(key, []).append(where)
         listed = list(page.meta.get("references") or [])
         for citation in citations:  # the page's own citations (a shared block's need not be listed)
             if citation.key not in listed and (not bibliography or citation.key in bibliography):
@@ -147,9 +164,18 @@ def lint(
                 line = start + next((i for i, l in enumerate(body.splitlines()) if l.strip()), 0)
                 result.problems.append(Problem(where, line, "key-points", 'an article must open with a key points box: !!! note "Key points"'))
 
-        if rules:
-            result.problems += find_stigma(body, rules, where, start)
-        result.problems += check_shortcodes(body, where, start)
+        texts = [(body, start), *extra]
+        for text, at in texts:
+            if rules:
+                result.problems += find_stigma(text, rules, where, at)
+            result.problems += check_shortcodes(text, where, at)
+            if misspellings:
+                result.problems += find_visible_misspellings(text, misspellings, where, at)
+            if plain_terms and article and str(page.meta.get("audience", "")) in readability.LAY_AUDIENCES:
+                result.problems += find_unexplained(text, plain_terms, where, at)
+        if misspellings and meta:
+            for index, name in enumerate(meta.also_called):
+                result.problems += find_visible_misspellings(name, misspellings, where, page.line_of("also_called", index))
 
         if meta:
             review = meta.review
@@ -162,10 +188,12 @@ def lint(
 
         if article:
             audience = str(page.meta.get("audience", ""))
-            grade = readability.grade(body)
-            result.reports.append(PageReport(where, audience, grade, readability.word_count(body), len(cited)))
-            if audience in readability.LAY_AUDIENCES and grade > readability.MAX_GRADE:
-                result.problems.append(Problem(where, start, "reading-level", f"reading grade {grade} is above {readability.MAX_GRADE:g} for a {audience} page: use shorter sentences and plainer words"))
+            text = body + "".join(f"\n- {line}" for line, _ in extra)
+            grade = readability.grade(text)
+            result.reports.append(PageReport(where, audience, grade, readability.word_count(text), len(cited)))
+            limit = readability.MAX_GRADE_START_HERE if meta and meta.start_here else readability.MAX_GRADE
+            if audience in readability.LAY_AUDIENCES and grade > limit:
+                result.problems.append(Problem(where, start, "reading-level", f"reading grade {grade} is above {limit:g} for a {'start-here' if limit < readability.MAX_GRADE else audience} page: use shorter sentences and plainer words"))
 
     if whole_site and bibliography:
         for ref in bibliography.entries.values():

@@ -10,6 +10,7 @@ import re
 import textstat
 
 MAX_GRADE = 8.0  # NIH recommends US grade 8 or lower for patient materials (AMA: grade 6)
+MAX_GRADE_START_HERE = 7.0  # start-here pages (front matter `start_here: true`) are read first, in a hurry
 LAY_AUDIENCES = ("families", "people-in-recovery")
 
 

@@ -14,15 +14,17 @@ from functools import cached_property
 import yaml
 
 from beyond_detox import paths
-from beyond_detox.bibliography import Bibliography, check_entries, format_reference_html, load_bibliography
-from beyond_detox.citations import find_citations, relative_link, render_citations, sources_section
+from beyond_detox.bibliography import Bibliography, check_entries, checked_on, format_reference_html, load_bibliography
+from beyond_detox.citations import Citation, find_citations, relative_link, render_citations, sources_section
 from beyond_detox.content_model import is_article, validate_meta
 from beyond_detox.frontmatter import Page, parse_page
 from beyond_detox.includes import check_includes, expand_includes, include_path, included_names
 from beyond_detox.glossary import abbreviation_lines, glossary_markdown, load_glossary, words_on_this_page
 from beyond_detox.problems import ContentError, Problem, display_path
 from beyond_detox.review import review_footer
+from beyond_detox.search_words import load_misspellings
 from beyond_detox.shortcodes import check_shortcodes, render_shortcodes
+from beyond_detox.urgent import place_after_key_points, urgent_lines, urgent_markdown
 
 
 @dataclass
@@ -31,6 +33,9 @@ class SiteData:
 
     data_dir: Path = paths.DATA
     report_error_url: str = ""  # mkdocs.yml extra.report_error_url, set by the deploy workflow
+    repository_url: str = ""    # extra.repository_url: the public source repository (set by the deploy workflow)
+    publisher: str = ""         # extra.publisher: who publishes the site; unset = not named, never invented
+    contact_email: str = ""     # extra.contact_email: where readers can write; unset = no address shown
 
     @cached_property
     def bibliography(self) -> Bibliography:
@@ -44,6 +49,10 @@ class SiteData:
     @cached_property
     def glossary(self):
         return load_glossary(self.data_dir / "glossary.yml")
+
+    @cached_property
+    def misspellings(self):
+        return load_misspellings(self.data_dir / "search-words.yml")
 
     @cached_property
     def reviewers(self) -> dict:
@@ -62,8 +71,14 @@ def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData)
     article = is_article(rel_path)
     meta, problems = validate_meta(page, article)
     problems += check_shortcodes(markdown, where, body_start)
+    if meta:
+        for level, index, line in urgent_lines(meta.urgent):
+            problems += check_shortcodes(line, where, page.line_of("urgent", level, index))
     problems += check_includes(markdown, where, body_start)
     sources = [(where, find_citations(markdown, body_start))]
+    if meta:
+        sources.append((where, [Citation(c.key, page.line_of("urgent", level, index))
+                                for level, index, line in urgent_lines(meta.urgent) for c in find_citations(line)]))
     for name in dict.fromkeys(included_names(markdown)):
         block = include_path(name)
         if block.exists():
@@ -77,15 +92,19 @@ def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData)
     if problems:
         raise ContentError(problems)
 
-    text = render_shortcodes(expand_includes(markdown))
+    text = expand_includes(markdown)
+    if meta.urgent:
+        text = place_after_key_points(text, urgent_markdown(meta.urgent))
+    text = render_shortcodes(text)
     if "<!-- glossary -->" in text:
         text = text.replace("<!-- glossary -->", glossary_markdown(site.glossary))
-    if "<!-- report-error-link -->" in text:
-        text = text.replace("<!-- report-error-link -->", report_error_markdown(site.report_error_url))
+    for placeholder, make in PLACEHOLDERS.items():
+        if placeholder in text:
+            text = text.replace(placeholder, make(site))
     if "<!-- bibliography -->" in text:
         text = text.replace("<!-- bibliography -->", bibliography_markdown(site.bibliography))
     text, cited = render_citations(text, site.bibliography)
-    if meta.also_called:
+    if meta.also_called:  # genuine other names only; search_terms are never shown
         also = ", ".join(html.escape(term) for term in meta.also_called)
         text = f'<p class="bd-also-called"><strong>Also called:</strong> {also}</p>\n\n' + text
     if is_article(rel_path):
@@ -97,20 +116,56 @@ def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData)
 
 
 def bibliography_markdown(bibliography: Bibliography) -> str:
-    """Every reference on the site, alphabetical by first author, with its confirmation note."""
+    """Every reference on the site, alphabetical by first author, in its standard form, with the
+    date an editor last checked it. The editors' notes on how it was checked stay in
+    data/references.json (`scripts/lint_content.py --sources-report`), not on the public page."""
     items = sorted(bibliography.entries.values(), key=lambda ref: format_reference_html(ref).lower())
     out = ['<ul class="bd-bibliography">']
     for ref in items:
-        note = html.escape(str(ref.data.get("note", "")))
-        out.append(f'<li id="{html.escape(ref.id)}">{format_reference_html(ref)}<br><small>Where we confirmed it: {note}</small></li>')
+        checked = checked_on(ref)
+        when = f'<br><small>Checked by an editor on {checked.day} {checked:%B %Y}.</small>' if checked else ""
+        out.append(f'<li id="{html.escape(ref.id)}">{format_reference_html(ref)}{when}</li>')
     out.append("</ul>")
     return "\n".join(out)
 
 
-def report_error_markdown(url: str) -> str:
-    if url:
-        return f"**[Report an error on our public issue form]({url})** (it opens GitHub; you need a free account)."
-    return (
-        "**Open an issue in the Beyond Detox source repository on GitHub**, using the "
-        "\"Content error\" form (it needs a free account)."
-    )
+def report_error_markdown(site: SiteData) -> str:
+    parts = []
+    if site.contact_email:
+        parts.append(f"**Email the editors: [{site.contact_email}](mailto:{site.contact_email})**. You do not need an account. "
+                     "Your email is read by the editors only and is not published.")
+    if site.report_error_url:
+        parts.append(f"**[Report an error on our public issue form]({site.report_error_url})** (it opens GitHub; you need a free "
+                     "account, and reports there are public).")
+    else:
+        parts.append("**Open an issue in the Beyond Detox source repository on GitHub**, using the \"Content error\" form "
+                     "(it needs a free account, and reports there are public).")
+    return "\n\n".join(parts)
+
+
+def publisher_markdown(site: SiteData) -> str:
+    if site.publisher:
+        return f"Beyond Detox is published by **{html.escape(site.publisher)}**."
+    return ("Beyond Detox is an **independent, open-source project**. No company, clinic or treatment provider "
+            "publishes or owns it. " + repository_markdown(site))
+
+
+def repository_markdown(site: SiteData) -> str:
+    if site.repository_url:
+        return f"Its text, data and code are public in [its source repository]({site.repository_url}), with the full history of every change."
+    return "Its text, data and code are kept in a public git repository, with the full history of every change."
+
+
+def contact_markdown(site: SiteData) -> str:
+    if site.contact_email:
+        return f"Write to the editors at [{site.contact_email}](mailto:{site.contact_email})."
+    return "To reach the editors, use [report an error](report-an-error.md)."
+
+
+# `<!-- name -->` in a page -> what the site's settings say (mkdocs.yml `extra:`).
+PLACEHOLDERS = {
+    "<!-- report-error-link -->": report_error_markdown,
+    "<!-- publisher -->": publisher_markdown,
+    "<!-- repository-link -->": repository_markdown,
+    "<!-- contact -->": contact_markdown,
+}

@@ -3,7 +3,8 @@
 
 Prints one line per problem, `path:line: rule: message`, and exits 1 if any error was found
 (warnings, such as a reference no page cites, are printed but do not fail). With --report, also
-prints each article's reading grade, word count and number of sources.
+prints each article's reading grade, word count and number of sources; with --sources-report,
+every reference's checking note for editors (these notes are never shown on the public pages).
 The rules are listed in beyond_detox/lint.py.
 """
 import argparse
@@ -15,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from beyond_detox import paths  # noqa: E402
 from beyond_detox.atomic import atomic_write_text  # noqa: E402
 from beyond_detox.content_model import article_json_schema  # noqa: E402
+from beyond_detox.bibliography import sources_report  # noqa: E402
 from beyond_detox.lint import lint  # noqa: E402
 
 
@@ -22,6 +24,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pages", nargs="*", type=Path, help="Markdown pages to check (default: every page in docs/)")
     parser.add_argument("--report", action="store_true", help="print each article's reading grade, words and sources")
+    parser.add_argument("--sources-report", action="store_true",
+                        help="print, for editors, every reference with its checking note and the pages citing it (Markdown); "
+                             "flags sources seen only second-hand")
     parser.add_argument("--docs-dir", type=Path, default=paths.DOCS, help="default: docs/")
     parser.add_argument("--data-dir", type=Path, default=paths.DATA, help="default: data/")
     parser.add_argument("--includes-dir", type=Path, default=paths.INCLUDES, help="default: includes/")
@@ -41,6 +46,8 @@ def main(argv=None) -> int:
     result = lint(args.pages or None, docs_dir=args.docs_dir, data_dir=args.data_dir, includes_dir=args.includes_dir)
     for problem in result.problems:
         print(problem)
+    if args.sources_report and result.bibliography:
+        print(sources_report(result.bibliography, result.cited_by))
     if args.report:
         print(f"\n{'page':60} {'audience':20} {'grade':>5} {'words':>6} {'sources':>7}")
         for row in result.reports:

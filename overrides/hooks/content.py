@@ -14,13 +14,17 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
 from beyond_detox.render import SiteData, render_page  # noqa: E402
 from beyond_detox.resources import crisis_lines  # noqa: E402
+from beyond_detox.search_words import hidden_terms, write_hidden_terms  # noqa: E402
 
 _site: SiteData | None = None
+_hidden_terms: dict[str, str] = {}  # page URL -> words for the search index only
 
 
 def on_config(config):
     global _site
-    _site = SiteData(report_error_url=config.extra.get("report_error_url") or "")
+    extra = config.extra
+    _site = SiteData(report_error_url=extra.get("report_error_url") or "", repository_url=extra.get("repository_url") or "",
+                     publisher=extra.get("publisher") or "", contact_email=extra.get("contact_email") or "")
     return config
 
 
@@ -31,6 +35,13 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        return render_page(page.file.src_uri, Path(page.file.abs_src_path), markdown, _site)
+        rendered = render_page(page.file.src_uri, Path(page.file.abs_src_path), markdown, _site)
+        _hidden_terms[page.url] = hidden_terms(page.meta.get("search_terms") or [], markdown, _site.misspellings)
     except ContentError as error:
         raise PluginError(f"content check failed:\n{error}") from None
+    return rendered
+
+
+def on_post_build(config):
+    # Runs after the search plugin wrote its index (hooks come after plugins).
+    write_hidden_terms(Path(config.site_dir) / "search" / "search_index.json", _hidden_terms)

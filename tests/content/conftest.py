@@ -52,7 +52,7 @@ def project(tmp_path: Path):
     data = tmp_path / "data"
     docs.mkdir()
     data.mkdir()
-    for name in ("glossary.yml", "reviewers.yml", "stigma-words.yml"):
+    for name in ("glossary.yml", "reviewers.yml", "stigma-words.yml", "search-words.yml", "plain-words.yml"):
         shutil.copy(DATA / name, data / name)
     (data / "references.json").write_text(json.dumps(REFERENCES, indent=2) + "\n", encoding="utf-8")
 
