@@ -235,13 +235,15 @@ def entry_html(entry: Entry, language_note: str | None = None) -> str:
     parts.append(f'<p class="bd-entry__description">{esc(service.description)}</p>')
     parts.append(actions_html(service))
     notes = [(code, text) for code, text in service.language_notes.items()]
-    if notes:
-        parts.append('<ul class="bd-language-notes">' + "".join(
-            f'<li><strong>{esc(model.LANGUAGES.get(code, code))}:</strong> {esc(text)}</li>' for code, text in notes) + "</ul>")
-    parts.append(facts_html(entry))
-    parts.append(checked_html(service))
+    language_notes = ('<ul class="bd-language-notes">' + "".join(
+        f'<li><strong>{esc(model.LANGUAGES.get(code, code))}:</strong> {esc(text)}</li>' for code, text in notes) + "</ul>") if notes else ""
+    # Languages, hours, cost and when we checked: folded, so a phone shows the buttons first.
+    more = [language_notes, facts_html(entry), checked_html(service)]
     if service.phones:  # otherwise the website is already the button above
-        parts.append(official_link_html(service))
+        more.append(official_link_html(service))
+    more = "".join(p for p in more if p)
+    if more:
+        parts.append(f'<details class="bd-entry__more"><summary>Hours, cost, languages and when we checked</summary>{more}</details>')
     parts.append("</li>")
     return "".join(p for p in parts if p)
 
@@ -262,6 +264,12 @@ def render_full(entries: list[Entry], state: PageState) -> str:
     return '<ul class="bd-directory">' + "\n".join(items) + "</ul>"
 
 
+def first_sentence(text: str) -> str:
+    """A compact entry shows the first sentence of the description; the full one is on the service's card."""
+    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(str(text).split()))
+    return match.group(1) if match else str(text)
+
+
 def render_compact(entries: list[Entry], language: str | None = None) -> str:
     items = []
     for entry in entries:
@@ -272,7 +280,7 @@ def render_compact(entries: list[Entry], language: str | None = None) -> str:
             keyworded = {p.type for p in phones if p.keyword and language in p.languages}
             phones = [p for p in phones if p.keyword or p.type not in keyworded]
         note = service.language_notes.get(language) if language else None
-        text = f" {esc(note)}" if note else f" {esc(service.description)}"
+        text = f" {esc(note)}" if note else f" {esc(first_sentence(service.description))}"
         link = f'<a href="{esc(service.url)}" rel="noreferrer">{esc(service.name)}</a>' if service.url else esc(service.name)
         items.append(f'<li class="bd-compact"><strong>{link}</strong>:{text}{actions_html(service, phones)}</li>')
     return '<ul class="bd-directory bd-directory--compact">' + "\n".join(items) + "</ul>"

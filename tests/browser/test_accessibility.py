@@ -34,7 +34,7 @@ def test_skip_link_then_crisis_links_are_first_by_tab(new_page, site_url):
     for _ in range(4):
         page.keyboard.press("Tab")
         names.append(page.evaluate("document.activeElement.textContent.replace(/\\s+/g, ' ').trim()"))
-    assert names == ["Call 988", "Text 988", "Overdose or emergency: 911", "More help"]
+    assert names == ["Call 988", "Text 988", "Call 911", "More help"]
 
 
 def test_skip_link_moves_focus_to_the_content(new_page, site_url):
@@ -46,3 +46,17 @@ def test_skip_link_moves_focus_to_the_content(new_page, site_url):
     page.keyboard.press("Tab")
     inside = page.evaluate("!!document.activeElement.closest('article')")
     assert inside, "after skipping, the next Tab should land inside the article"
+
+
+def test_crisis_strip_is_first_by_keyboard_on_every_page(new_page, site_url, pages):
+    page = new_page(375, 667)
+    wrong = {}
+    for path in pages:
+        page.goto(site_url + path)
+        names = []
+        for _ in range(5):
+            page.keyboard.press("Tab")
+            names.append(page.evaluate("document.activeElement.textContent.replace(/\\s+/g, ' ').trim()"))
+        if names != ["Skip to main content", "Call 988", "Text 988", "Call 911", "More help"]:
+            wrong[path] = names
+    assert wrong == {}, wrong

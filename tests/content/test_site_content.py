@@ -32,6 +32,14 @@ PERMANENT_URLS = {
     "about/privacy/": "about/privacy.md",
     "about/accessibility/": "about/accessibility.md",
     "about/report-an-error/": "about/report-an-error.md",
+    "about/who-we-are/": "about/who-we-are.md",
+    "first-days-after-detox/": "first-days-after-detox.md",
+    "for-clinics/": "for-clinics.md",
+    "treatment/starting-medication/": "treatment/starting-medication.md",
+    "treatment/paying-for-treatment/": "treatment/paying-for-treatment.md",
+    "recovery/thinking-about-using/": "recovery/thinking-about-using.md",
+    "understand/withdrawal-and-detox/": "understand/withdrawal-and-detox.md",
+    "understand/sleep-after-detox/": "understand/sleep-after-detox.md",
 }
 ARTICLES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if is_article(p.relative_to(DOCS).as_posix()))
 OVERDOSE_PAGE = "safety/overdose-risk-after-detox.md"
@@ -60,6 +68,8 @@ def test_whole_site_passes_the_content_checks():
     assert result.errors == [], "\n".join(str(p) for p in result.errors)
     lay = [r for r in result.reports if r.audience in ("families", "people-in-recovery")]
     assert lay and all(r.grade <= 8 for r in lay), [(r.path, r.grade) for r in lay]
+    start_here = [r for r in result.reports if r.path.endswith("first-days-after-detox.md")]
+    assert start_here and start_here[0].grade <= 7, start_here
 
 
 @pytest.mark.parametrize("rel", ARTICLES + ["index.md"])
@@ -77,14 +87,14 @@ def test_every_article_is_editorial_and_says_no_clinician_reviewed_it(site_dir):
         html = (site_dir / rel.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
         assert "A clinician has not reviewed it yet." in html
         assert "Page last reviewed:" in html and "Next review due:" in html
-        assert "Also called:" in html and 'id="sources"' in html
+        assert 'id="sources"' in html
 
 
 def test_article_schema_file_matches_the_model():
     on_disk = (SCHEMAS / "article.schema.json").read_text(encoding="utf-8")
     assert on_disk == article_json_schema(), "run: python scripts/lint_content.py --write-schema"
     required = set(json.loads(on_disk)["required"])
-    assert {"title", "description", "audience", "also_called", "review", "references"} <= required
+    assert {"title", "description", "audience", "review", "references"} <= required
 
 
 def test_overdose_steps_read_the_same_wherever_they_appear(site_dir):
@@ -93,3 +103,30 @@ def test_overdose_steps_read_the_same_wherever_they_appear(site_dir):
         html = (site_dir / page / "index.html").read_text(encoding="utf-8")
         assert "If they do not respond within 1 to 3 minutes, give a second dose" in html, page
         assert "Stay with them until help arrives, even if they wake up." in html, page
+
+
+def test_start_here_page_is_marked_and_in_the_navigation():
+    page = read_page(DOCS / "first-days-after-detox.md")
+    assert page.meta.get("start_here") is True, "the start-here page must carry start_here: true (grade 7 limit)"
+    nav = (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "Start here: first-days-after-detox.md" in nav
+
+
+def test_search_index_holds_hidden_words_that_pages_do_not_show(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["fields"]["synonyms"]["boost"] > 1
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    overdose = by_location["safety/overdose-risk-after-detox/"]
+    assert "nalaxone" in overdose["synonyms"] and "nalaxone" not in overdose["text"].lower()
+    family = by_location["families/helping-a-loved-one/"]
+    listed = read_page(DOCS / "families/helping-a-loved-one.md").meta.get("search_terms") or []
+    assert listed and all(term in family["synonyms"] for term in listed)
+    html = (site_dir / "families/helping-a-loved-one/index.html").read_text(encoding="utf-8")
+    assert not any(term in html for term in listed if len(term) > 12), "a search phrase is shown on the page"
+
+
+def test_public_sources_page_shows_no_internal_checking_notes(site_dir):
+    html = (site_dir / "about/sources/index.html").read_text(encoding="utf-8")
+    for internal in ("Not re-searched", "mirror", "proxy", "Where we confirmed", "not seen", "stored cop"):
+        assert internal.lower() not in html.lower(), internal
+    assert "Checked by an editor on" in html
