@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from beyond_detox import paths
 from beyond_detox.frontmatter import parse_yaml_with_lines
@@ -19,6 +19,12 @@ class GlossaryTerm(BaseModel):
                                       description="Required, except for an abbreviation whose stands_for is another entry (defined once there)")
     stands_for: Optional[str] = None
     abbr: bool = False
+
+    @model_validator(mode="after")
+    def _definition(self):
+        if not self.definition and not (self.abbr and self.stands_for):
+            raise ValueError("definition is required (only an abbreviation whose stands_for is another entry may leave it out)")
+        return self
 
 
 class GlossaryFile(BaseModel):

@@ -33,7 +33,7 @@ def test_skip_link_then_crisis_links_are_first_by_tab(new_page, site_url):
     names = []
     for _ in range(4):
         page.keyboard.press("Tab")
-        names.append(page.evaluate("document.activeElement.textContent.replace(/\\s+/g, ' ').trim()"))
+        names.append(page.evaluate("document.activeElement.innerText.replace(/\\s+/g, ' ').trim()"))
     assert names == ["Call 988", "Text 988", "Call 911", "More help"]
 
 
@@ -56,7 +56,7 @@ def test_crisis_strip_is_first_by_keyboard_on_every_page(new_page, site_url, pag
         names = []
         for _ in range(5):
             page.keyboard.press("Tab")
-            names.append(page.evaluate("document.activeElement.textContent.replace(/\\s+/g, ' ').trim()"))
+            names.append(page.evaluate("document.activeElement.innerText.replace(/\\s+/g, ' ').trim()"))
         if names != ["Skip to main content", "Call 988", "Text 988", "Call 911", "More help"]:
             wrong[path] = names
     assert wrong == {}, wrong

@@ -109,7 +109,7 @@ def test_start_here_page_is_marked_and_in_the_navigation():
     page = read_page(DOCS / "first-days-after-detox.md")
     assert page.meta.get("start_here") is True, "the start-here page must carry start_here: true (grade 7 limit)"
     nav = (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "Start here: first-days-after-detox.md" in nav
+    assert "\"Start here: the first days after detox\": first-days-after-detox.md" in nav
 
 
 def test_search_index_holds_hidden_words_that_pages_do_not_show(site_dir):

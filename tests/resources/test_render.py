@@ -36,17 +36,25 @@ def index_html(real):
     return expand(markdown, real, PageState("get-help/index.md"), TODAY)
 
 
-def test_crisis_first_then_referral_then_naloxone_family_peer_spanish(index_html):
+def test_crisis_first_then_referral_then_naloxone_florida_family_spanish(index_html):
     headings = re.findall(r"^## (.+)$", index_html, flags=re.MULTILINE)
-    assert headings[:8] == ["Crisis help, any time", "Overdose: call [[name:emergency-911]] and give naloxone", "More crisis lines",
-                            "Find treatment and get a referral", "Get naloxone", "Support for families", "Peer support",
-                            "Help in Spanish"]
-    ids = entry_ids(index_html)
-    assert ids[:2] == ["lifeline-988", "emergency-911"]
-    assert ids.index("samhsa-national-helpline") > ids.index("poison-help")
-    assert ids.index("next-distro") < ids.index("nami-helpline") < ids.index("smart-recovery-meetings")
-    assert len(ids) == len(set(ids))  # each entry in full once; later mentions link to it
-    assert '<a href="#nami-helpline">NAMI HelpLine</a> (shown above on this page)' in index_html
+    assert [re.sub(r" \{#[\w-]+\}$", "", h) for h in headings[:8]] == [
+        "Crisis help, any time", "Overdose: call [[name:emergency-911]] and give naloxone", "More crisis lines",
+        "Find treatment and get a referral", "Get naloxone", "Help in Florida", "Support for families and peers", "Help in Spanish"]
+    # Full cards only for 988 and 911; the rest are compact rows (name, first sentence, buttons).
+    assert entry_ids(index_html) == ["lifeline-988", "emergency-911"]
+    names = re.findall(r'<li class="bd-compact"><strong><a href="[^"]*" rel="noreferrer">([^<]+)</a></strong>', index_html)
+    assert names.index("Poison Help") < names.index("SAMHSA's National Helpline".replace("'", "&#x27;"))
+    assert names.index("NEXT Distro") < names.index("NAMI HelpLine") < names.index("SMART Recovery meetings")
+
+
+def test_compact_rows_show_the_first_sentence_only(index_html, real):
+    from beyond_detox.resources.render import first_sentence
+
+    assert first_sentence("Free, confidential. Call any time. Text too.") == "Free, confidential."
+    nami = next(svc for area in real for org, svc in area.services() if svc.id == "nami-helpline")
+    row = index_html.split(">NAMI HelpLine</a></strong>:")[1].split("<ul")[0]
+    assert row.strip() == first_sentence(nami.description).replace("'", "&#x27;") != " ".join(nami.description.split())
 
 
 def test_overdose_section_calls_911_and_links_the_safety_page(index_html):
@@ -65,14 +73,18 @@ def test_click_to_call_and_text_links(index_html):
 
 
 def test_every_entry_shows_checked_on_and_its_official_link(index_html, real):
+    dates = {svc.id: svc.assured_date for area in real for org, svc in area.services()}
     for block in index_html.split('<li class="bd-entry" id="')[1:]:
         ident = block.split('"')[0]
-        assert "Checked on <time datetime=\"2026-11-27\">27 November 2026</time>" in block, ident
+        day = dates[ident]
+        assert f'Checked on <time datetime="{day}">' in block, ident
         assert 'rel="noreferrer"' in block, ident
-    samhsa = index_html.split('id="samhsa-national-helpline"')[1].split("</li>\n")[0]
+        # Folded under the buttons, so a phone shows how to call first.
+        assert block.index("bd-action") < block.index('<details class="bd-entry__more">') < block.index("Checked on")
+    card = expand("<!-- directory: ids=samhsa-national-helpline -->\n", real, PageState("get-help/index.md"), TODAY)
     for words in ("<dt>Hours</dt><dd>24 hours a day, 365 days a year</dd>", "<dt>Languages</dt><dd>English, Spanish</dd>",
                   "<dt>Cost</dt><dd>Free</dd>", "SAMHSA&#x27;s National Helpline official website"):
-        assert words in samhsa
+        assert words in card
 
 
 def test_spanish_section_lists_only_services_that_answer_in_spanish(index_html):
