@@ -47,7 +47,8 @@ def service_json(entry: Entry) -> dict:
             for index, phone in enumerate(svc.phones)
         ],
         "schedules": [{"description": svc.hours}] if svc.hours else [],
-        "service_areas": [{"description": svc.coverage}] if svc.coverage else [],
+        "service_areas": ([{"description": svc.coverage}] if svc.coverage else [])
+                         + [{"name": f"{county} County", "extent_type": "county"} for county in svc.counties],
         "languages": _languages(svc.languages),
         "attributes": [
             {"taxonomy_term": {"code": cat, "term": model.CATEGORIES[cat], "taxonomy": TAXONOMY}}

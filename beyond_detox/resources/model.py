@@ -145,6 +145,8 @@ class Service(_Strict):
     language_notes: dict[str, str] = Field(default_factory=dict, description='How to get help in a language, keyed by code, e.g. es: "Call and press 2."')
     cost: Optional[str] = Field(None, description='e.g. "Free" (HSDS fees_description)')
     coverage: Optional[str] = Field(None, description="Where it serves (HSDS service_area)")
+    counties: list[str] = Field(default_factory=list, description='Counties served, for a local or regional service, e.g. [Bay, Gulf] (no "County"); empty = the whole area of the file')
+    what_to_say: Optional[str] = Field(None, description='Optional: a short script for the first call, e.g. "I am calling about my son, who left detox yesterday."')
     location: Optional[Location] = None
     assured_date: Optional[str] = _date("The day a PERSON last confirmed this entry on `source`. A link check never sets it.", None)
     source: Optional[str] = _https("The official page the entry was confirmed on (required with assured_date)")

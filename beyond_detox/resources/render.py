@@ -12,6 +12,8 @@ is replaced by HTML: one card per service with its name, description, click-to-c
 links (large buttons), hours, languages, cost, "Checked on DATE" and the official link.
 
 Selector words: ids=a,b (in that order), area=ID, category=A,B, language=CODE,
+county=NAME | not:NAME | all (services listing that county / local services elsewhere /
+services for the whole area), empty=say|skip (what an empty selection shows),
 format=full|compact|actions, local-areas (with state=XX). A service shown in full once on a
 page is shown again as a link to it ("see above"), so ids stay unique on the page.
 
@@ -34,7 +36,7 @@ from beyond_detox.resources.dates import HIDE_MONTHS, add_months, freshness, lon
 
 PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*directory:\s*(?P<selector>.*?)\s*-->[ \t]*$", re.MULTILINE)
 FORMATS = ("full", "compact", "actions")
-SELECTOR_KEYS = ("ids", "area", "category", "language", "format", "state")
+SELECTOR_KEYS = ("ids", "area", "category", "language", "format", "state", "county", "empty")
 PINNED = CRISIS_BLOCK  # the crisis block (988, 911): never hidden
 
 
@@ -92,6 +94,8 @@ def parse_selector(text: str) -> dict[str, str]:
         if not sep or key not in SELECTOR_KEYS or not value:
             raise SelectorError(f"'{word}' is not understood: use {', '.join(k + '=...' for k in SELECTOR_KEYS)} or local-areas")
         selector[key] = value
+    if selector.get("empty", "say") not in ("say", "skip"):
+        raise SelectorError("empty must be say (the default: a line saying nothing is listed) or skip (nothing)")
     if selector.get("format", "full") not in FORMATS:
         raise SelectorError(f"format must be one of {', '.join(FORMATS)}")
     if not selector:
@@ -123,7 +127,20 @@ def select(entries: list[Entry], selector: dict[str, str], today: dt.date) -> li
     if "language" in selector:
         code = selector["language"]
         chosen = [e for e in chosen if _speaks(e.service, code)]
+    if "county" in selector:
+        chosen = [e for e in chosen if _in_county(e.service, selector["county"])]
     return [e for e in chosen if is_visible(e, today)]
+
+
+def _in_county(service: model.Service, wanted: str) -> bool:
+    """county=Bay: services listing Bay; county=not:Bay: local services elsewhere;
+    county=all: services for the whole area of their file (no counties listed)."""
+    counties = [c.lower() for c in service.counties]
+    if wanted == "all":
+        return not counties
+    if wanted.startswith("not:"):
+        return bool(counties) and wanted[4:].lower() not in counties
+    return wanted.lower() in counties
 
 
 def _speaks(service: model.Service, code: str) -> bool:
@@ -233,6 +250,8 @@ def entry_html(entry: Entry, language_note: str | None = None) -> str:
     if entry.org.name != service.name and not service.imported:
         parts.append(f'<p class="bd-entry__org">Run by {esc(entry.org.name)}</p>')
     parts.append(f'<p class="bd-entry__description">{esc(service.description)}</p>')
+    if service.what_to_say:
+        parts.append(f'<p class="bd-entry__say"><strong>What to say when you call:</strong> {esc(service.what_to_say)}</p>')
     parts.append(actions_html(service))
     notes = [(code, text) for code, text in service.language_notes.items()]
     language_notes = ('<ul class="bd-language-notes">' + "".join(
@@ -320,6 +339,8 @@ def expand(markdown: str, directories: list[model.Directory], page: PageState, t
                 return "\n" + render_local_areas(directories, selector.get("state"), page, today) + "\n"
             chosen = select(entries, selector, today)
             fmt = selector.get("format", "full")
+            if not chosen and selector.get("empty") == "skip":
+                return "\n"
             if not chosen:
                 return ('\n<p class="bd-empty">No confirmed entries to show here right now. '
                         "Call or text 988 for help at any time.</p>\n")
