@@ -12,7 +12,8 @@ START_HERE_MAX_SCREENS = 4.0
 GET_HELP_MAX_SCREENS = 8.0
 
 # Pages with their own length budget (URL path -> screens); other articles get ARTICLE_MAX_SCREENS.
-BUDGETS = {"/first-days-after-detox/": START_HERE_MAX_SCREENS, "/get-help/": GET_HELP_MAX_SCREENS}
+BUDGETS = {"/first-days-after-detox/": START_HERE_MAX_SCREENS, "/get-help/": GET_HELP_MAX_SCREENS,
+           "/get-help/florida/": GET_HELP_MAX_SCREENS}
 
 _MEASURE_JS = """() => {
   const h1 = document.querySelector('.md-content h1');

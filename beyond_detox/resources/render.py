@@ -13,7 +13,9 @@ links (large buttons), hours, languages, cost, "Checked on DATE" and the officia
 
 Selector words: ids=a,b (in that order), area=ID, category=A,B, language=CODE,
 county=NAME | not:NAME | all (services listing that county / local services elsewhere /
-services for the whole area), empty=say|skip (what an empty selection shows),
+services for the whole area), near=NAME (that county's services first, then other local ones,
+then statewide ones, each labelled with where it serves), empty=say|skip (what an empty
+selection shows),
 format=full|compact|actions, local-areas (with state=XX). A service shown in full once on a
 page is shown again as a link to it ("see above"), so ids stay unique on the page.
 
@@ -36,7 +38,7 @@ from beyond_detox.resources.dates import HIDE_MONTHS, add_months, freshness, lon
 
 PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*directory:\s*(?P<selector>.*?)\s*-->[ \t]*$", re.MULTILINE)
 FORMATS = ("full", "compact", "actions")
-SELECTOR_KEYS = ("ids", "area", "category", "language", "format", "state", "county", "empty")
+SELECTOR_KEYS = ("ids", "area", "category", "language", "format", "state", "county", "empty", "near")
 PINNED = CRISIS_BLOCK  # the crisis block (988, 911): never hidden
 
 
@@ -129,7 +131,28 @@ def select(entries: list[Entry], selector: dict[str, str], today: dt.date) -> li
         chosen = [e for e in chosen if _speaks(e.service, code)]
     if "county" in selector:
         chosen = [e for e in chosen if _in_county(e.service, selector["county"])]
+    if "near" in selector:  # the reader's county first, then other local services, then statewide ones
+        chosen = sorted(chosen, key=lambda e: place_rank(e.service, selector["near"]))
     return [e for e in chosen if is_visible(e, today)]
+
+
+def place_rank(service: model.Service, county: str) -> int:
+    counties = [c.lower() for c in service.counties]
+    return 0 if county.lower() in counties else (1 if counties else 2)
+
+
+def where_label(service: model.Service, area: model.Directory) -> str:
+    """"Serves Bay, Gulf and Jackson counties", "Serves all of Florida" or "Nationwide"."""
+    if not service.counties:
+        if area.area == "national":
+            return "Nationwide"
+        # A regional service whose counties are not listed says what its page says, not "all of Florida".
+        if service.coverage and service.coverage.strip().lower() != area.name.lower():
+            return f"Serves {service.coverage.strip().rstrip('.')}"
+        return f"Serves all of {area.name}"
+    names = service.counties
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"Serves {listed} {'county' if len(names) == 1 else 'counties'}"
 
 
 def _in_county(service: model.Service, wanted: str) -> bool:
@@ -289,7 +312,7 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else str(text)
 
 
-def render_compact(entries: list[Entry], language: str | None = None) -> str:
+def render_compact(entries: list[Entry], language: str | None = None, show_place: bool = False) -> str:
     items = []
     for entry in entries:
         service = entry.service
@@ -301,7 +324,10 @@ def render_compact(entries: list[Entry], language: str | None = None) -> str:
         note = service.language_notes.get(language) if language else None
         text = f" {esc(note)}" if note else f" {esc(first_sentence(service.description))}"
         link = f'<a href="{esc(service.url)}" rel="noreferrer">{esc(service.name)}</a>' if service.url else esc(service.name)
-        items.append(f'<li class="bd-compact"><strong>{link}</strong>:{text}{actions_html(service, phones)}</li>')
+        place = f' <span class="bd-where">({esc(where_label(service, entry.area))})</span>' if show_place else ""
+        if service.what_to_say and not language:
+            place += f' <span class="bd-say">What to say: “{esc(service.what_to_say)}”</span>'
+        items.append(f'<li class="bd-compact"><strong>{link}</strong>:{text}{place}{actions_html(service, phones)}</li>')
     return '<ul class="bd-directory bd-directory--compact">' + "\n".join(items) + "</ul>"
 
 
@@ -347,7 +373,7 @@ def expand(markdown: str, directories: list[model.Directory], page: PageState, t
             if fmt == "actions":
                 return "\n" + "\n".join(f'<div class="bd-actions-block">{actions_html(e.service)}</div>' for e in chosen) + "\n"
             if fmt == "compact":
-                return "\n" + render_compact(chosen, selector.get("language")) + "\n"
+                return "\n" + render_compact(chosen, selector.get("language"), show_place="near" in selector) + "\n"
             return "\n" + render_full(chosen, page) + "\n"
         except SelectorError as exc:
             raise SelectorError(f"{page.src_uri}: line {line} of the page body: directory placeholder: {exc}") from None

@@ -51,7 +51,7 @@ def test_titles_and_headings_are_dark_and_bold(phone, site_url):
     assert weak == [], weak
 
 
-@pytest.mark.parametrize("path", ARTICLE_PATHS + ["/get-help/"])
+@pytest.mark.parametrize("path", ARTICLE_PATHS + ["/get-help/", "/get-help/florida/"])
 def test_page_fits_its_phone_length_budget(phone, site_url, path):
     m = measure(phone, site_url + path, path)
     assert m.details_open == 0, f"{path}: folded blocks must start closed"

@@ -99,8 +99,11 @@ def test_florida_page(real):
     markdown = (GET_HELP / "florida.md").read_text(encoding="utf-8")
     html = expand(markdown, real, PageState("get-help/florida.md"), TODAY)
     assert 'href="tel:211">Call 211<' in html
-    assert "Bay, Calhoun, Escambia, Gulf, Holmes, Jackson and Washington counties" in html
-    assert entry_ids(html) == ["nwfl-211", "fl-overdose-prevention-program", "fl-dcf-samh", "nwf-health-network-me"]
+    assert "(Serves Bay, Calhoun, Escambia, Gulf, Holmes, Jackson and Washington counties)" in html
+    # Grouped by need; within a group Bay County first, then the rest of the Panhandle, then statewide.
+    naloxone = html.split("## Free naloxone")[1].split("## ")[0]
+    assert naloxone.index("(Serves Bay county)") < naloxone.index("(Serves Escambia county)") < naloxone.index("(Serves all of Florida)")
+    assert "Serves all of Florida" not in html.split("NWF Health Network")[1].split("</li>")[0]  # regional, counties not listed
     assert "No local listings have been imported for this state yet" in html  # none imported in the repository
 
 
@@ -182,3 +185,39 @@ def test_local_areas_link_to_their_pages(tmp_path):
     assert "<dt>Listed as offering</dt><dd>Buprenorphine; Treats co-occurring" in listing
     later = TODAY + dt.timedelta(days=560)  # not seen by an import for over 18 months
     assert entry_ids(expand("<!-- directory: area=bay-county-fl -->", [local], PageState(), later)) == []
+
+
+PLACES = """\
+area: florida
+name: Florida
+coverage: Florida
+organizations:
+  - id: org
+    name: Org
+    services:
+      - {id: statewide-line, name: Statewide line, status: active, categories: [crisis], description: Serves the whole state., phones: [{number: "+18005550100", display: 1-800-555-0100, type: voice}], assured_date: 2026-11-01, source: "https://example.org/a", source_note: Test.}
+      - {id: escambia-line, name: Escambia line, status: active, categories: [crisis], description: Serves one other county., counties: [Escambia], phones: [{number: "+18505550101", display: 850-555-0101, type: voice}], assured_date: 2026-11-01, source: "https://example.org/b", source_note: Test.}
+      - {id: bay-line, name: Bay line, status: active, categories: [crisis], description: Serves Bay and Gulf., counties: [Bay, Gulf], what_to_say: I am calling about my son., phones: [{number: "+18505550102", display: 850-555-0102, type: voice}], assured_date: 2026-11-01, source: "https://example.org/c", source_note: Test.}
+"""
+
+
+def test_near_puts_the_readers_county_first_and_labels_each_place():
+    html = expand("<!-- directory: area=florida category=crisis near=Bay format=compact -->\n", [directory(PLACES)],
+                  PageState("get-help/florida.md"), TODAY)
+    assert html.index("Bay line") < html.index("Escambia line") < html.index("Statewide line")
+    assert "(Serves Bay and Gulf counties)" in html and "(Serves Escambia county)" in html and "(Serves all of Florida)" in html
+    assert "What to say: “I am calling about my son.”" in html
+
+
+def test_county_selector_and_empty_skip():
+    dirs = [directory(PLACES)]
+    only_bay = expand("<!-- directory: area=florida county=Bay format=compact -->\n", dirs, PageState(), TODAY)
+    assert "Bay line" in only_bay and "Escambia line" not in only_bay and "Statewide line" not in only_bay
+    elsewhere = expand("<!-- directory: area=florida county=not:Bay format=compact -->\n", dirs, PageState(), TODAY)
+    assert "Escambia line" in elsewhere and "Bay line" not in elsewhere and "Statewide line" not in elsewhere
+    statewide = expand("<!-- directory: area=florida county=all format=compact -->\n", dirs, PageState(), TODAY)
+    assert "Statewide line" in statewide and "Bay line" not in statewide
+    assert expand("<!-- directory: area=florida category=naloxone empty=skip -->\n", dirs, PageState(), TODAY).strip() == ""
+    assert "No confirmed entries" in expand("<!-- directory: area=florida category=naloxone -->\n", dirs, PageState(), TODAY)
+    with pytest.raises(SelectorError, match="empty must be say"):
+        expand("<!-- directory: area=florida empty=maybe -->\n", dirs, PageState(), TODAY)

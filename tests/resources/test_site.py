@@ -7,6 +7,8 @@ import functools
 import http.server
 import json
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +48,8 @@ markdown_extensions:
   - tables
   - toc:
       permalink: true
+  - pymdownx.details
+  - pymdownx.superfences
 validation:
   omitted_files: warn
   absolute_links: warn
@@ -54,8 +58,7 @@ validation:
 nav:
   - Home: index.md
   - Get help now: [get-help/index.md, get-help/florida.md]
-  - safety/overdose-risk-after-detox.md
-  - about/report-an-error.md
+  - Other pages: {{STUBS}}
 """
 
 
@@ -70,14 +73,23 @@ def make_project(root: Path) -> tuple[Path, Path]:
     (docs / "get-help").mkdir(parents=True)
     for page in ("index.md", "florida.md"):
         shutil.copy(ROOT / "docs" / "get-help" / page, docs / "get-help" / page)
-    for stub, title in (("index.md", "Home"), ("safety/overdose-risk-after-detox.md", "Overdose risk after detox"),
-                        ("about/report-an-error.md", "Report an error")):
+    # Every page the two Get help pages link to exists as a stand-in, so the strict build checks
+    # the directory's own output, not the rest of the site.
+    linked = set()
+    for page in ("index.md", "florida.md"):
+        text = (docs / "get-help" / page).read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#\s]+\.md)", text):
+            rel = posixpath.normpath(posixpath.join("get-help", target))
+            if not rel.startswith("get-help/"):
+                linked.add(rel)
+    (docs / "index.md").write_text(STUB.format(title="Home"), encoding="utf-8")
+    for stub in sorted(linked):
         (docs / stub).parent.mkdir(parents=True, exist_ok=True)
-        (docs / stub).write_text(STUB.format(title=title), encoding="utf-8")
+        (docs / stub).write_text(STUB.format(title=stub.rsplit("/", 1)[-1].removesuffix(".md")), encoding="utf-8")
     (docs / "assets").mkdir()
     (docs / "assets" / "site.css").write_text(".md-typeset a { text-decoration: underline; }\n", encoding="utf-8")
     shutil.copy(ROOT / "overrides" / "assets" / "stylesheets" / "directory.css", docs / "assets" / "directory.css")
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG.replace("{STUBS}", "[" + ", ".join(sorted(linked)) + "]"), encoding="utf-8")
     data = root / "data"
     data.mkdir()
     for name in ("national.yml", "florida.yml"):
