@@ -33,7 +33,7 @@ from beyond_detox.includes import check_includes, included_names
 from beyond_detox.problems import ContentError, Problem, display_path
 from beyond_detox.shortcodes import check_shortcodes
 from beyond_detox.plain_words import find_unexplained, load_terms
-from beyond_detox.search_words import find_visible_misspellings, load_misspellings
+from beyond_detox.search_words import find_visible_misspellings, load_search_words, missing_about_pages
 from beyond_detox.stigma import find_stigma, load_rules
 from beyond_detox.urgent import urgent_lines
 
@@ -90,8 +90,10 @@ def lint(
         result.bibliography = bibliography
     rules, problems = _collect(load_rules, Path(data_dir) / "stigma-words.yml")
     result.problems += problems
-    misspellings, problems = _collect(load_misspellings, Path(data_dir) / "search-words.yml")
+    misspellings, problems = _collect(load_search_words, Path(data_dir) / "search-words.yml")
     result.problems += problems
+    if misspellings:
+        result.problems += missing_about_pages(misspellings, docs_dir)
     plain_terms, problems = _collect(load_terms, Path(data_dir) / "plain-words.yml")
     result.problems += problems
     reviewers = {}

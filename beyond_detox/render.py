@@ -22,7 +22,7 @@ from beyond_detox.includes import check_includes, expand_includes, include_path,
 from beyond_detox.glossary import abbreviation_lines, glossary_markdown, load_glossary, words_on_this_page
 from beyond_detox.problems import ContentError, Problem, display_path
 from beyond_detox.review import review_footer
-from beyond_detox.search_words import load_misspellings
+from beyond_detox.search_words import load_search_words
 from beyond_detox.shortcodes import check_shortcodes, render_shortcodes
 from beyond_detox.urgent import place_after_key_points, urgent_lines, urgent_markdown
 
@@ -51,8 +51,8 @@ class SiteData:
         return load_glossary(self.data_dir / "glossary.yml")
 
     @cached_property
-    def misspellings(self):
-        return load_misspellings(self.data_dir / "search-words.yml")
+    def search_words(self):
+        return load_search_words(self.data_dir / "search-words.yml")
 
     @cached_property
     def reviewers(self) -> dict:

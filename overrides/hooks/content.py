@@ -30,13 +30,15 @@ def on_config(config):
 
 def on_env(env, config, files):
     env.globals["crisis_lines"] = crisis_lines()
+    env.globals["search_crisis_words"] = list(_site.search_words.crisis_words)
     return env
 
 
 def on_page_markdown(markdown, page, config, files):
     try:
         rendered = render_page(page.file.src_uri, Path(page.file.abs_src_path), markdown, _site)
-        _hidden_terms[page.url] = hidden_terms(page.meta.get("search_terms") or [], markdown, _site.misspellings)
+        _hidden_terms[page.url] = hidden_terms(page.meta.get("search_terms") or [], markdown, _site.search_words,
+                                             page.meta.get("title") or page.title or "", page.file.src_uri)
     except ContentError as error:
         raise PluginError(f"content check failed:\n{error}") from None
     return rendered

@@ -22,17 +22,3 @@ def pages(site_dir) -> list[str]:
     found = built_pages(site_dir)
     assert "/" in found and len(found) > 10, f"the built site looks incomplete: {found}"
     return found
-
-
-@pytest.fixture
-def new_page(browser):
-    contexts = []
-
-    def make(width=1280, height=800, **options):
-        context = browser.new_context(viewport={"width": width, "height": height}, **options)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()

@@ -13,7 +13,7 @@ import pytest
 from beyond_detox.content_model import is_article
 from beyond_detox.page_measure import PHONE, measure
 from beyond_detox.paths import DOCS
-from beyond_detox.search_words import load_misspellings
+from beyond_detox.search_words import load_search_words
 
 ARTICLE_PATHS = sorted("/" + p.relative_to(DOCS).as_posix().removesuffix(".md") + "/"
                        for p in DOCS.rglob("*.md") if is_article(p.relative_to(DOCS).as_posix()))
@@ -94,7 +94,7 @@ def test_urgent_advice_sits_right_after_the_key_points_wherever_it_appears(phone
 
 
 def test_no_misspelling_readers_type_is_visible_on_any_page(phone, site_url, pages):
-    pattern = load_misspellings().pattern()
+    pattern = load_search_words().pattern()
     seen = {}
     for path in pages:
         phone.goto(site_url + path)

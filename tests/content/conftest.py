@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -54,6 +55,9 @@ def project(tmp_path: Path):
     data.mkdir()
     for name in ("glossary.yml", "reviewers.yml", "stigma-words.yml", "search-words.yml", "plain-words.yml"):
         shutil.copy(DATA / name, data / name)
+    # The real search words, without the `about` table (it names the real site's pages).
+    words = (data / "search-words.yml").read_text(encoding="utf-8")
+    (data / "search-words.yml").write_text(re.sub(r"\nabout:\n(?:  .*\n|#.*\n|\n)*", "\n", words), encoding="utf-8")
     (data / "references.json").write_text(json.dumps(REFERENCES, indent=2) + "\n", encoding="utf-8")
 
     class Project:

@@ -10,7 +10,7 @@ import sys
 from beyond_detox.lint import lint
 from beyond_detox.paths import ROOT
 from beyond_detox.render import SiteData, render_page
-from beyond_detox.search_words import add_hidden_terms_to_index, hidden_terms, load_misspellings
+from beyond_detox.search_words import add_hidden_terms_to_index, hidden_terms, load_search_words
 
 from .conftest import GOOD_ARTICLE, TODAY
 
@@ -72,8 +72,13 @@ def test_misspellings_and_search_terms_never_reach_the_page_but_reach_the_index(
     text = with_front('search_terms: ["how to help my son", "dope sick"]\n')
     html = render(project, "safety/good.md", text)
     assert "how to help my son" not in html and "Also called" in html  # also_called: [dope sick] is shown
-    words = hidden_terms(["how to help my son"], "Naloxone saves lives.", load_misspellings())
-    assert "how to help my son" in words and "nalaxone" in words and "withdrawl" not in words
+    search_words = load_search_words()
+    # The page about naloxone gets its readers' words many times; a passing mention gets none.
+    about = hidden_terms(["how to help my son"], "Naloxone saves lives.", search_words, page=search_words.about["naloxone"])
+    assert "how to help my son" in about and about.count("nalaxone") >= 5 and "kloxxado" in about and "withdrawl" not in about
+    assert "nalaxone" not in hidden_terms([], "Naloxone saves lives.", search_words, page="families/helping-a-loved-one.md")
+    assert "nalaxone" in hidden_terms([], "Naloxone saves lives.", search_words, title="Naloxone", page="x.md")
+    words = about
     index = add_hidden_terms_to_index({"config": {"fields": {}}, "docs": [{"location": "a/", "text": "x"}, {"location": "a/#b", "text": "y"}]},
                                       {"a/": words})
     assert index["docs"][0]["synonyms"] == words and "synonyms" not in index["docs"][1]
@@ -86,6 +91,13 @@ def test_a_misspelling_typed_into_a_page_is_flagged(project):
     problems = rules(run_lint(project), "spelling")
     assert {p[1] for p in problems} == {text.splitlines().index('also_called: ["post acute withdrawl"]') + 1,
                                         next(i for i, l in enumerate(text.splitlines(), 1) if "Nalaxone" in l)}
+
+
+def test_an_about_page_that_does_not_exist_is_an_error_on_its_line(project):
+    project.write("safety/good.md", GOOD_ARTICLE)
+    (project.data_dir / "search-words.yml").write_text(
+        "misspellings:\n  naloxone: [nalaxone]\nabout:\n  naloxone: safety/good.md\n  detox: safety/missing.md\n", encoding="utf-8")
+    assert rules(run_lint(project), "search-words") == [("search-words.yml", 5, "detox: no page docs/safety/missing.md")]
 
 
 def test_broken_search_words_file_names_the_file(project):
