@@ -7,7 +7,7 @@ PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv serve build lint test test-fast browser links links-external benchmarks lock clean
+.PHONY: help venv serve build handouts lint test test-fast browser links links-external benchmarks lock clean published-urls
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -26,6 +26,12 @@ serve: venv ## build and serve the site on http://127.0.0.1:8000
 build: venv ## build the site into site/ (fails on any warning)
 	$(PY) scripts/build_site.py
 
+handouts: venv browser build ## print the PDF handouts (key points of each article, the discharge sheet) into site/handouts/
+	$(PY) scripts/make_handouts.py
+
+published-urls: build ## add new pages to data/published-urls.txt (addresses must never break)
+	$(PY) scripts/published_urls.py --add
+
 lint: venv ## editorial checks on docs/ and data/ (articles, references, glossary, help lines and services)
 	$(PY) scripts/lint_content.py
 	$(PY) scripts/update_resources.py validate
@@ -39,7 +45,7 @@ links: build ## check every internal link of the built site
 links-external: build ## also check outbound links (needs the internet)
 	$(PY) scripts/check_links.py --site site --external --report reports/links.md --csv reports/links.csv
 
-test: venv browser build lint ## everything: build, content checks, the whole test suite with browser tests
+test: venv browser build handouts lint ## everything: build, handouts, content checks, the whole test suite with browser tests
 	$(PY) -m pytest
 
 benchmarks: venv build ## print size and speed figures (not pass/fail)

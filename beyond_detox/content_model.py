@@ -20,6 +20,8 @@ from beyond_detox.problems import Problem, display_path
 ARTICLE_SECTIONS = ("understand", "treatment", "safety", "families", "recovery")
 # Articles outside those folders, at short URLs of their own.
 ARTICLE_PAGES = ("first-days-after-detox.md",)
+# Interactive tools in article folders: pages, not articles (no key points or Sources required).
+TOOL_PAGES = ("understand/mood-check.md", "safety/my-safety-plan.md", "treatment/questions-to-ask.md")
 MAX_REVIEW_INTERVAL_YEARS = 3
 
 
@@ -110,6 +112,8 @@ def is_article(relative_path: str | PurePosixPath) -> bool:
     path = PurePosixPath(relative_path)
     if path.as_posix() in ARTICLE_PAGES:
         return True
+    if path.as_posix() in TOOL_PAGES:
+        return False
     parts = path.parts
     return len(parts) > 1 and parts[0] in ARTICLE_SECTIONS and parts[-1] != "index.md"
 

@@ -30,6 +30,8 @@ def site_dir() -> Path:
     """The built site. `make test` builds it first; a bare `pytest` builds it if it is missing."""
     if not (SITE / "index.html").exists():
         build_site()
+    if not (SITE / "handouts" / "after-detox.pdf").exists():  # `make test` makes them; a bare pytest too
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "make_handouts.py"), "--site", str(SITE)], check=True)
     return SITE
 
 

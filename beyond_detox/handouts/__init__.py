@@ -1,0 +1,1 @@
+"""For clinics: permanent short links and redirects, QR codes, and printed handouts."""

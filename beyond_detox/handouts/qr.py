@@ -1,0 +1,52 @@
+"""QR codes for printed pages and short links, made here at build time (segno), as SVG: no
+outside service ever sees an address."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import segno
+
+from beyond_detox.atomic import atomic_write_text
+
+LOCAL_URL = "http://127.0.0.1:8000/"   # what `make serve` serves; the deploy sets PUBLIC_URL
+
+
+def public_url(config) -> str:
+    """The site's public address (mkdocs.yml extra.public_url, from PUBLIC_URL), ending in '/'."""
+    url = (config.extra.get("public_url") if hasattr(config, "extra") else None) or LOCAL_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def display_address(url: str) -> str:
+    """How an address is printed for people to type: no scheme, no trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def qr_svg(url: str, title: str) -> str:
+    """An SVG QR code for url (error correction M), with a <title> for screen readers."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", boost_error=False).save(
+        buffer, kind="svg", scale=1, border=4, omitsize=True, xmldecl=False, svgns=True, title=title,
+        svgclass="bd-qr", lineclass=None)
+    return buffer.getvalue().decode("utf-8").strip().replace("<svg ", '<svg role="img" ', 1)
+
+
+def write_qr_codes(links, base: str, site_dir: Path) -> list[Path]:
+    """One SVG per short link: assets/qr/go-WORD.svg, encoding the public short address."""
+    written = []
+    for word in links.short_links:
+        url = base + links.short_url(word)
+        target = Path(site_dir) / "assets" / "qr" / f"go-{word}.svg"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(target, qr_svg(url, f"QR code for {display_address(url)}"))
+        written.append(target)
+    return written
+
+
+def print_footer(links, src_uri: str, url: str, base: str) -> dict:
+    """What a printed page shows at its foot: its (short) address to type, and its QR code."""
+    word = links.word_for(src_uri) if links else None
+    address = base + (links.short_url(word) if word else url)
+    return {"address": display_address(address), "url": address,
+            "qr": qr_svg(address, f"QR code: open this page at {display_address(address)}")}

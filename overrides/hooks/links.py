@@ -1,0 +1,58 @@
+"""MkDocs hook for permanent links: thin on purpose, the logic is in beyond_detox/handouts/.
+
+- on_config: give mkdocs-redirects the redirects written once in data/links.yml.
+- on_page_markdown: the handout list on /for-clinicians/ (`<!-- handout-list -->`).
+- on_page_context: the address and QR code printed at the foot of the page.
+- on_post_build: write `_redirects` (for hosts that read one) and a QR code for each short link.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from beyond_detox.handouts.links import load_links, redirects_file  # noqa: E402
+from beyond_detox.handouts.pdf import handout_link  # noqa: E402
+from beyond_detox.handouts.catalogue import handout_table  # noqa: E402
+from beyond_detox.handouts.qr import print_footer, public_url, write_qr_codes  # noqa: E402
+from beyond_detox.problems import ContentError  # noqa: E402
+from beyond_detox.atomic import atomic_write_text  # noqa: E402
+
+_links = None
+
+
+def on_config(config):
+    global _links
+    try:
+        _links = load_links(docs_dir=Path(config.docs_dir))
+    except ContentError as error:
+        raise PluginError(f"data/links.yml has problems:\n{error}") from None
+    redirects = config.plugins.get("redirects")
+    if redirects is None:
+        raise PluginError("mkdocs.yml must list the `redirects` plugin (permanent links come from data/links.yml)")
+    redirects.config["redirect_maps"] = _links.redirect_maps()
+    return config
+
+
+def on_post_build(config):
+    base = public_url(config)
+    from urllib.parse import urlsplit
+
+    atomic_write_text(Path(config.site_dir) / "_redirects", redirects_file(_links, urlsplit(base).path))
+    write_qr_codes(_links, base, Path(config.site_dir))
+
+
+def on_page_context(context, page, config, nav):
+    # The printed page's address and QR code (the short /go/ address where the page has one).
+    context["bd_print"] = print_footer(_links, page.file.src_uri, page.url, public_url(config))
+    context["bd_handout_pdf"] = handout_link(page.file.src_uri, page.url)
+    return context
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "<!-- handout-list -->" in markdown:
+        markdown = markdown.replace("<!-- handout-list -->", handout_table(_links, page.file.src_uri, public_url(config)))
+    return markdown
