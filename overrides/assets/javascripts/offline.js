@@ -1,0 +1,23 @@
+/* Works with no signal: registers the site's service worker (sw.js) after the page has loaded,
+   and, on a copy opened without a network, says when it was saved. Stores nothing itself. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var worker = script && script.getAttribute("data-sw");
+  if (worker && "serviceWorker" in navigator) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register(worker).catch(function () { /* the site works without it */ });
+    });
+  }
+  function notice() {
+    if (navigator.onLine) return;
+    var box = document.querySelector(".bd-offline");
+    if (!box) return;
+    var saved = new Date(document.lastModified);
+    var when = isNaN(saved) ? "" : " on " + saved.toLocaleDateString(document.documentElement.lang || "en", { day: "numeric", month: "long", year: "numeric" });
+    box.textContent = "You are offline. This copy was saved" + when + "; it may be out of date.";
+    box.hidden = false;
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", notice);
+  else notice();
+})();
