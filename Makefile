@@ -7,6 +7,8 @@ PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
+
+.PHONY: portability
 .PHONY: help venv serve build handouts lint test test-fast browser links links-external benchmarks lock clean published-urls
 
 help: ## list the commands
@@ -50,6 +52,9 @@ test: venv browser build handouts lint ## everything: build, handouts, content c
 
 benchmarks: venv build ## print size and speed figures (not pass/fail)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+portability: venv ## build the content with Zensical in a temp folder and report what does not carry over (not part of make test)
+	$(PY) scripts/portability.py
 
 lock: ## re-pin requirements.txt from requirements.in
 	$(PYTHON) -m venv /tmp/bd-lock && /tmp/bd-lock/bin/pip install -q -r requirements.in && { echo "# Pinned lock of requirements.in (Python 3.11). Regenerate with: make lock"; /tmp/bd-lock/bin/pip freeze; } > requirements.txt

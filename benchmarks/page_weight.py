@@ -1,22 +1,17 @@
 #!/usr/bin/env python3
-"""Page weight of the built site: what a phone on a slow network downloads for each page.
-
-Prints, per page, the HTML size (raw and gzip), and the shared first-visit cost (CSS, JS, search
-index), against budgets. Figures only: not a pass/fail test. Run `make build` first.
-"""
+"""Page weight of the built site: what a phone on a slow network downloads on a first visit to
+each page (gzip, from the built files; beyond_detox/weight.py, the same figures the test
+checks), against the budgets. Figures only here; tests/performance/test_weight.py enforces them.
+Run `make build` first."""
 import argparse
-import gzip
-import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from beyond_detox.content_model import is_article  # noqa: E402
+from beyond_detox.weight import ARTICLE_CRITICAL_BUDGET, FIRST_VISIT_BUDGET, gz, site_weights  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-BUDGET_HTML_GZIP = 20_000          # one article's HTML, compressed
-BUDGET_FIRST_VISIT_GZIP = 100_000  # HTML + CSS + JS of a first visit, compressed (search index excluded)
-
-
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6))
 
 
 def main(argv=None) -> int:
@@ -26,26 +21,24 @@ def main(argv=None) -> int:
     if not (args.site / "index.html").exists():
         print(f"{args.site}: no built site; run `make build`", file=sys.stderr)
         return 2
-    pages = sorted(p for p in args.site.rglob("index.html") if "assets" not in p.parts)
-    print(f"{'page':58} {'html':>8} {'gzip':>7}  first visit (gzip)")
-    worst = 0
-    for page in pages:
-        html = page.read_bytes()
-        assets = re.findall(rb'(?:href|src)="([^"]+\.(?:css|js))"', html)
-        shared = 0
-        for ref in assets:
-            target = (page.parent / ref.decode().split("?")[0]).resolve()
-            if target.exists():
-                shared += gz(target.read_bytes())
-        first = gz(html) + shared
-        worst = max(worst, first)
-        flag = "" if gz(html) <= BUDGET_HTML_GZIP and first <= BUDGET_FIRST_VISIT_GZIP else "  over budget"
-        name = "/" + page.relative_to(args.site).parent.as_posix().replace(".", "")
-        print(f"{name:58} {len(html):8d} {gz(html):7d}  {first:8d}{flag}")
+    print(f"{'page':52} {'html':>7} {'html+css':>9} {'first visit':>12}   (gzip bytes)")
+    worst = None
+    for w in site_weights(args.site):
+        article = is_article(w.path.strip("/") + ".md")
+        flag = ""
+        if w.total > FIRST_VISIT_BUDGET or (article and w.critical > ARTICLE_CRITICAL_BUDGET):
+            flag = "  over budget"
+        print(f"{w.path:52} {w.html:7d} {w.critical:9d} {w.total:12d}{flag}")
+        worst = w if worst is None or w.total > worst.total else worst
     index = args.site / "search" / "search_index.json"
+    worker = args.site / "sw.js"
+    print(f"\nbudgets: first visit {FIRST_VISIT_BUDGET} B; article HTML + render-blocking CSS {ARTICLE_CRITICAL_BUDGET} B")
+    print(f"heaviest first visit: {worst.path} {worst.total} B ({worst.biggest()})")
     if index.exists():
-        print(f"\nsearch index: {index.stat().st_size} bytes, {gz(index.read_bytes())} gzip (loaded when search opens)")
-    print(f"budgets: HTML {BUDGET_HTML_GZIP} B gzip per page; first visit {BUDGET_FIRST_VISIT_GZIP} B gzip; heaviest first visit: {worst} B")
+        print(f"search index: {gz(index.read_bytes())} B gzip, loaded only when search is opened")
+    if worker.exists():
+        print(f"service worker: {gz(worker.read_bytes())} B gzip, registered after the page has loaded")
+    print(f"source maps published: {len(list(args.site.rglob('*.map')))}")
     return 0
 
 

@@ -23,7 +23,7 @@ def built_addresses(site: Path) -> list[str]:
     found = []
     for html in sorted(site.rglob("index.html")):
         rel = html.relative_to(site).parent.as_posix()
-        if rel.startswith(("assets", "search")) or 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:1000]:
+        if rel.startswith(("assets", "search")) or 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:4000]:
             continue
         found.append("/" if rel == "." else f"/{rel}/")
     return found

@@ -7,6 +7,8 @@ Bad data stops the build with `path:line: field: message` lines.
 """
 from __future__ import annotations
 
+import posixpath
+
 import datetime as dt
 import os
 import tempfile
@@ -21,6 +23,9 @@ from beyond_detox.resources.render import PageState, expand, local_page_uri
 
 DIRECTORY_JSON_URI = "get-help/directory.json"
 IMPORT_REVIEW_MONTHS = 6  # a local page is due for a fresh import after this
+
+
+DIRECTORY_CSS = "assets/stylesheets/directory.css"
 
 
 def local_page_markdown(area: Directory) -> str:
@@ -96,4 +101,9 @@ class DirectorySite:
     def page_markdown(self, markdown: str, src_uri: str) -> str:
         if "<!-- directory:" not in markdown:
             return markdown
-        return expand(markdown, self.directories, PageState(src_uri=src_uri), self.today)
+        # The directory's stylesheet only on pages that show the directory (not on every page).
+        url_dir = src_uri.removesuffix(".md")
+        url_dir = "" if url_dir == "index" else url_dir.removesuffix("/index")
+        css = posixpath.relpath(DIRECTORY_CSS, url_dir or ".")
+        link = f'<link rel="stylesheet" href="{css}">\n\n'
+        return link + expand(markdown, self.directories, PageState(src_uri=src_uri), self.today)

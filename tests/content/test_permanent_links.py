@@ -24,7 +24,7 @@ def resolve(site_dir, url: str, hops: int = 3):
         page = site_dir / path / "index.html" if path else site_dir / "index.html"
         if not page.exists():
             return None
-        match = REFRESH.search(page.read_text(encoding="utf-8")[:1000])
+        match = REFRESH.search(page.read_text(encoding="utf-8")[:4000])
         if not match:
             return page
         import posixpath
