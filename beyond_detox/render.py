@@ -21,6 +21,7 @@ from beyond_detox.frontmatter import Page, parse_page
 from beyond_detox.includes import check_includes, expand_includes, include_path, included_names
 from beyond_detox.glossary import abbreviation_lines, glossary_markdown, load_glossary, words_on_this_page
 from beyond_detox.problems import ContentError, Problem, display_path
+from beyond_detox.program_questions import checklist_markdown
 from beyond_detox.review import review_footer
 from beyond_detox.search_words import load_search_words
 from beyond_detox.shortcodes import check_shortcodes, render_shortcodes
@@ -168,4 +169,5 @@ PLACEHOLDERS = {
     "<!-- publisher -->": publisher_markdown,
     "<!-- repository-link -->": repository_markdown,
     "<!-- contact -->": contact_markdown,
+    "<!-- program-questions -->": checklist_markdown,
 }

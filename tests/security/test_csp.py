@@ -62,7 +62,7 @@ def test_the_policy_is_strict(site_dir):
 
 
 def test_every_page_loads_without_a_violation(browser, strict_url, pages):
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=False)
     context.add_init_script(COLLECT)
     page = context.new_page()
     found = {}
@@ -78,16 +78,16 @@ def test_every_page_loads_without_a_violation(browser, strict_url, pages):
 
 
 def test_search_tools_share_and_print_work_under_the_policy(browser, strict_url):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], bypass_csp=False)
     context.add_init_script(COLLECT)
     page = context.new_page()
     page.goto(strict_url + "/", wait_until="networkidle")
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("naloxone", delay=20)
-    page.wait_for_function("document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=15000)
+    page.locator(".md-search-result__list > li").first.wait_for(timeout=15000)
     page.goto(strict_url + "/understand/post-acute-withdrawal/", wait_until="networkidle")
     page.get_by_role("button", name="Share this page").click()
-    page.wait_for_function("document.querySelector('.bd-share__status').textContent.length > 0")
+    page.locator(".bd-share__status:not(:empty)").wait_for()
     page.get_by_role("button", name="Print").is_visible()
     page.emulate_media(media="print")
     page.pdf(format="Letter")
