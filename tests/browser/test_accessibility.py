@@ -1,25 +1,30 @@
 """WCAG 2.2 AA: axe-core on every built page in Chromium, zero violations; keyboard access to help."""
 from __future__ import annotations
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
 
 
-def test_every_page_has_no_axe_violations(new_page, site_url, pages):
+CHUNKS = 4  # pages split in groups so that pytest-xdist runs them on both cores
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+@pytest.mark.parametrize("width,height", [(1280, 800), (375, 667)])
+def test_every_page_has_no_axe_violations(new_page, site_url, pages, width, height, chunk):
     axe = Axe()
     failures = {}
-    for width, height in ((1280, 800), (375, 667)):
-        page = new_page(width, height)
-        for path in pages:
-            page.goto(site_url + path)
-            results = axe.run(page, options=AXE_OPTIONS)
-            violations = results.response["violations"]
-            if violations:
-                failures[f"{path} @{width}px"] = [
-                    f"{v['id']}: {v['help']} ({', '.join(n['target'][0] if isinstance(n['target'][0], str) else str(n['target'][0]) for n in v['nodes'][:3])})"
-                    for v in violations
-                ]
+    page = new_page(width, height)
+    for path in pages[chunk::CHUNKS]:
+        page.goto(site_url + path)
+        results = axe.run(page, options=AXE_OPTIONS)
+        violations = results.response["violations"]
+        if violations:
+            failures[f"{path} @{width}px"] = [
+                f"{v['id']}: {v['help']} ({', '.join(n['target'][0] if isinstance(n['target'][0], str) else str(n['target'][0]) for n in v['nodes'][:3])})"
+                for v in violations
+            ]
     assert failures == {}, "\n".join(f"{page}: {problems}" for page, problems in failures.items())
 
 

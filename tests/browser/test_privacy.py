@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
 
-def test_no_page_requests_another_host_or_sets_cookies(new_page, site_url, pages):
+
+@pytest.mark.parametrize("chunk", range(2))  # two groups, so pytest-xdist runs them on both cores
+def test_no_page_requests_another_host_or_sets_cookies(new_page, site_url, pages, chunk):
     page = new_page()
     offsite: dict[str, list[str]] = {}
     current = {"path": ""}
@@ -19,7 +22,7 @@ def test_no_page_requests_another_host_or_sets_cookies(new_page, site_url, pages
     page.context.on("request", record)
     # Anything that slips through is blocked too, so a failing page cannot leak during the test.
     page.context.route(lambda url: urlsplit(url).hostname not in (None, "127.0.0.1"), lambda route: route.abort())
-    for path in pages:
+    for path in pages[chunk::2]:
         current["path"] = path
         page.goto(site_url + path, wait_until="networkidle")
     assert offsite == {}, f"pages asked other hosts for something: {offsite}"
