@@ -8,14 +8,14 @@ kept after a reload, and without JavaScript the tick boxes still work and the pa
 """
 from __future__ import annotations
 
-import io
 from pathlib import PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from pypdf import PdfReader
 
 from beyond_detox.program_questions import load_program_questions
+
+from .helpers import open_tool, pdf_text, skip_to_content, tab_to
 
 PATH = "/treatment/questions-to-ask/"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
@@ -28,32 +28,15 @@ NOTES = {
 }
 
 
-def open_list(new_page, site_url, width=375, height=667, **options):
-    # The site's offline service worker caches site pages in the background; blocked here so that
-    # every request counted is one this tool made.
-    options.setdefault("service_workers", "block")
-    page = new_page(width, height, **options)
-    page.goto(site_url + PATH, wait_until="networkidle")
-    return page
 
 
-def active_id(page) -> str:
-    return page.evaluate("document.activeElement && document.activeElement.id || ''")
 
 
-def tab_to(page, element_id: str, limit: int = 25) -> None:
-    for _ in range(limit):
-        if active_id(page) == element_id:
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached #{element_id} (focus is on #{active_id(page)})")
 
 
 def fill_by_keyboard(page) -> None:
     """Skip link, then Tab through the list in order: Space ticks a box, typing fills its notes."""
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
-    page.keyboard.press("Enter")
+    skip_to_content(page)
     for question in QUESTIONS:
         tab_to(page, f"q-{question.id}")
         if question.id in NOTES:
@@ -63,15 +46,10 @@ def fill_by_keyboard(page) -> None:
             page.keyboard.type(NOTES[question.id])
 
 
-def pdf_text(page) -> tuple[int, str]:
-    page.emulate_media(media="print")
-    reader = PdfReader(io.BytesIO(page.pdf(format="Letter")))
-    text = "\n".join(p.extract_text() for p in reader.pages)
-    return len(reader.pages), " ".join(text.split())
 
 
 def test_every_question_in_the_data_file_is_listed_with_a_working_link(new_page, site_url, site_dir):
-    page = open_list(new_page, site_url)
+    page = open_tool(new_page, site_url, PATH)
     assert page.locator("form#bd-checklist input[type=checkbox]").count() == len(QUESTIONS)
     for number, question in enumerate(QUESTIONS, start=1):
         box = page.locator(f"#q-{question.id}")
@@ -90,7 +68,7 @@ def test_every_question_in_the_data_file_is_listed_with_a_working_link(new_page,
 
 
 def test_a_link_opens_the_article(new_page, site_url):
-    page = open_list(new_page, site_url)
+    page = open_tool(new_page, site_url, PATH)
     first = QUESTIONS[0]
     page.locator(f"#q-{first.id}-why .bd-q__more a").click()
     page.wait_for_load_state()
@@ -98,7 +76,7 @@ def test_a_link_opens_the_article(new_page, site_url):
 
 
 def test_tick_and_note_by_keyboard_then_print_one_page(new_page, site_url):
-    page = open_list(new_page, site_url)
+    page = open_tool(new_page, site_url, PATH)
     requests = []
     page.context.on("request", lambda request: requests.append(request))
     fill_by_keyboard(page)
@@ -127,7 +105,7 @@ def test_tick_and_note_by_keyboard_then_print_one_page(new_page, site_url):
 
 
 def test_reload_clears_ticks_and_notes(new_page, site_url):
-    page = open_list(new_page, site_url)
+    page = open_tool(new_page, site_url, PATH)
     fill_by_keyboard(page)
     page.reload(wait_until="networkidle")
     state = page.locator("form#bd-checklist input").evaluate_all(
@@ -136,7 +114,7 @@ def test_reload_clears_ticks_and_notes(new_page, site_url):
 
 
 def test_without_javascript_tick_boxes_work_and_the_page_prints(new_page, site_url):
-    page = open_list(new_page, site_url, java_script_enabled=False)
+    page = open_tool(new_page, site_url, PATH, java_script_enabled=False)
     assert not page.locator("#bd-checklist-print").is_visible(), "a Print button that cannot work must stay hidden"
     first = page.locator(f"#q-{QUESTIONS[0].id}")
     first.focus()
@@ -160,7 +138,7 @@ def test_without_javascript_tick_boxes_work_and_the_page_prints(new_page, site_u
 
 def test_fits_a_phone_and_has_no_axe_violations(new_page, site_url):
     for width, height in ((375, 667), (1280, 800)):
-        page = open_list(new_page, site_url, width, height)
+        page = open_tool(new_page, site_url, PATH, width, height)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
         assert violations == [], [f"{v['id']}: {v['help']}" for v in violations]

@@ -7,13 +7,13 @@ blank plan that prints with lines to fill in by hand.
 """
 from __future__ import annotations
 
-import io
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from pypdf import PdfReader
 
 from beyond_detox.resources import find_service
+
+from .helpers import assert_nothing_sent, open_tool, pdf_text, skip_to_content, tab_to
 
 PATH = "/safety/my-safety-plan/"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
@@ -35,54 +35,22 @@ ENTRIES = {
 }
 
 
-def open_plan(new_page, site_url, width=375, height=667, **options):
-    # The site's offline service worker (assets/javascripts/offline.js) caches site pages in the
-    # background; it is blocked here so that every request counted is one this tool made.
-    options.setdefault("service_workers", "block")
-    page = new_page(width, height, **options)
-    page.goto(site_url + PATH, wait_until="networkidle")
-    return page
 
 
-def active_id(page) -> str:
-    return page.evaluate("document.activeElement && document.activeElement.id || ''")
 
 
-def tab_to(page, element_id: str, limit: int = 25) -> None:
-    for _ in range(limit):
-        if active_id(page) == element_id:
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached #{element_id} (focus is on #{active_id(page)})")
 
 
 def fill_by_keyboard(page) -> None:
     """Skip link, then Tab from field to field in page order, typing as a reader would."""
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
-    page.keyboard.press("Enter")
+    skip_to_content(page)
     for field, text in ENTRIES.items():
         tab_to(page, field)
         page.keyboard.type(text)
 
 
-def assert_nothing_sent(requests, entries) -> None:
-    """While filling and printing: no request at all but the browser fetching one of the page's own
-    static files (Chromium asks for the favicon late), and none carries a word the reader typed."""
-    other = [r.url for r in requests if r.method != "GET" or urlsplit(r.url).hostname != "127.0.0.1"
-             or not urlsplit(r.url).path.startswith("/assets/")]
-    assert other == [], f"filling and printing made requests: {other}"
-    for request in requests:
-        sent = request.url + (request.post_data or "")
-        assert not any(entry in sent or entry.replace(" ", "+") in sent or entry.replace(" ", "%20") in sent
-                       for entry in entries), f"an entry was sent: {request.url}"
 
 
-def pdf_text(page) -> tuple[int, str]:
-    page.emulate_media(media="print")
-    reader = PdfReader(io.BytesIO(page.pdf(format="Letter")))
-    text = "\n".join(p.extract_text() for p in reader.pages)
-    return len(reader.pages), " ".join(text.split())
 
 
 def crisis_numbers() -> dict[str, str]:
@@ -95,7 +63,7 @@ def crisis_numbers() -> dict[str, str]:
 
 
 def test_six_steps_each_a_fieldset_with_labelled_fields(new_page, site_url):
-    page = open_plan(new_page, site_url)
+    page = open_tool(new_page, site_url, PATH)
     legends = page.locator("form#bd-plan fieldset > legend").all_inner_texts()
     assert [" ".join(text.split()) for text in legends] == STEPS
     fields = page.locator("form#bd-plan input")
@@ -109,7 +77,7 @@ def test_six_steps_each_a_fieldset_with_labelled_fields(new_page, site_url):
 
 
 def test_crisis_lines_are_filled_in_from_the_pages_own_links(new_page, site_url):
-    page = open_plan(new_page, site_url)
+    page = open_tool(new_page, site_url, PATH)
     step5 = page.locator("fieldset", has=page.locator("legend", has_text="Step 5."))
     hrefs = step5.locator("a.bd-phone").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert hrefs == [find_service("lifeline-988").phone("voice").tel_uri, find_service("lifeline-988").phone("text").sms_uri,
@@ -121,7 +89,7 @@ def test_crisis_lines_are_filled_in_from_the_pages_own_links(new_page, site_url)
 
 
 def test_fill_by_keyboard_then_print_one_page_with_entries_and_crisis_numbers(new_page, site_url):
-    page = open_plan(new_page, site_url)
+    page = open_tool(new_page, site_url, PATH)
     requests = []
     page.context.on("request", lambda request: requests.append(request))
     fill_by_keyboard(page)
@@ -153,7 +121,7 @@ def test_fill_by_keyboard_then_print_one_page_with_entries_and_crisis_numbers(ne
 
 
 def test_a_step_left_empty_prints_blank_lines_to_write_on(new_page, site_url):
-    page = open_plan(new_page, site_url)
+    page = open_tool(new_page, site_url, PATH)
     page.locator("#plan-signs-1").press_sequentially("Not sleeping")
     page.emulate_media(media="print")
     for step, lines in (("Step 2.", 3), ("Step 4.", 6)):
@@ -164,7 +132,7 @@ def test_a_step_left_empty_prints_blank_lines_to_write_on(new_page, site_url):
 
 
 def test_reload_clears_the_plan(new_page, site_url):
-    page = open_plan(new_page, site_url)
+    page = open_tool(new_page, site_url, PATH)
     fill_by_keyboard(page)
     page.reload(wait_until="networkidle")
     values = page.locator("form#bd-plan input").evaluate_all("fields => fields.map(f => f.value)")
@@ -174,7 +142,7 @@ def test_reload_clears_the_plan(new_page, site_url):
 
 
 def test_back_and_forward_do_not_bring_entries_back(new_page, site_url):
-    page = open_plan(new_page, site_url)
+    page = open_tool(new_page, site_url, PATH)
     fill_by_keyboard(page)
     page.goto(site_url + "/get-help/")
     page.go_back(wait_until="networkidle")
@@ -191,7 +159,7 @@ def test_only_same_origin_assets_on_load(new_page, site_url):
 
 
 def test_without_javascript_a_blank_plan_prints_with_lines(new_page, site_url):
-    page = open_plan(new_page, site_url, java_script_enabled=False)
+    page = open_tool(new_page, site_url, PATH, java_script_enabled=False)
     assert not page.locator("#bd-plan-print").is_visible(), "a Print button that cannot work must stay hidden"
     # Typing and pressing Enter sends nothing anywhere: the form is never submitted.
     requests = []
@@ -216,7 +184,7 @@ def test_without_javascript_a_blank_plan_prints_with_lines(new_page, site_url):
 
 def test_fits_a_phone_and_has_no_axe_violations(new_page, site_url):
     for width, height in ((375, 667), (1280, 800)):
-        page = open_plan(new_page, site_url, width, height)
+        page = open_tool(new_page, site_url, PATH, width, height)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
         assert violations == [], [f"{v['id']}: {v['help']}" for v in violations]
