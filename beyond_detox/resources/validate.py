@@ -11,7 +11,8 @@ Rules (each has a test with a broken file in tests/resources/test_validate.py):
 - ids are not used twice (within a file or across files);
 - categories and language codes are known;
 - an entry written by hand says when a person confirmed it (assured_date), where (source) and
-  how (source_note);
+  how (source_note), and `source` is the service's own page: on the same site (registrable
+  domain) as the service's or its organisation's url, never a news post or another agency;
 - national.yml keeps the ids the site itself uses (crisis block and article shortcodes).
 """
 from __future__ import annotations
@@ -229,7 +230,25 @@ def _semantic_problems(data: dict, today: dt.date):
         yield from _url_problems(base + ("url",), org.get("url"))
         for si, svc in enumerate(_list(org.get("services"))):
             if isinstance(svc, dict):
+                svc = {**svc, "_org_url": org.get("url")}
                 yield from _service_problems(base + ("services", si), svc, today)
+
+
+def _site(url) -> str:
+    """The registrable part of a link's host ('bay.floridahealth.gov' -> 'floridahealth.gov')."""
+    host = (urlsplit(url).hostname or "") if isinstance(url, str) else ""
+    return ".".join(host.removeprefix("www.").split(".")[-2:])
+
+
+def _source_site_problems(base: tuple, svc: dict):
+    # Why: a listing confirmed on a news story or another agency's page can be years out of step
+    # with the service itself (issue 9). The service's own site is the evidence.
+    source = svc.get("source")
+    own = {_site(u) for u in (svc.get("url"), svc.get("_org_url")) if u}
+    if isinstance(source, str) and source.startswith("https://") and own and _site(source) not in own:
+        sites = " or ".join(sorted(own))
+        yield base + ("source",), (f"must be the service's own page (on {sites}), not a page on {_site(source)}: "
+                                   "confirm the entry where the service itself says it")
 
 
 def _service_problems(base: tuple, svc: dict, today: dt.date):
@@ -247,6 +266,7 @@ def _service_problems(base: tuple, svc: dict, today: dt.date):
         for code in notes:
             if code not in model.LANGUAGES:
                 yield base + ("language_notes", code), _unknown_language(code)
+    yield from _source_site_problems(base, svc)
     phones = _list(svc.get("phones"))
     for pi, phone in enumerate(phones):
         if isinstance(phone, dict):

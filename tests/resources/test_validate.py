@@ -87,6 +87,8 @@ CASES = [
      "- id: test-line", "test-line.assured_date", "is required for an entry written by hand"),
     ("no source note", "        source_note: Confirmed in a test.\n", "",
      "- id: test-line", "test-line.source_note", "is required for an entry written by hand: how and when it was confirmed"),
+    ("source not the service's own page", "source: https://example.org/line", "source: https://news.example.com/story",
+     "source: https://news.example.com/story", "test-line.source", "must be the service's own page (on example.org)"),
     ("id spelling", "- id: test-line", "- id: Test_Line",
      "- id: Test_Line", "Test_Line.id", "'Test_Line' is not a valid id"),
     ("no way to reach it", """        phones:
