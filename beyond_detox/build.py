@@ -49,7 +49,25 @@ def problem_lines(output: str) -> list[str]:
     return kept
 
 
-def build_site(project: Path = ROOT, site_dir: Path | None = None, config_file: str = "mkdocs.yml") -> BuildResult:
+# English first (its build empties site/), then each translation into site/<lang>/.
+CONFIGS = (("mkdocs.yml", ""), ("mkdocs.es.yml", "es"))
+
+
+def build_site(project: Path = ROOT, site_dir: Path | None = None, config_file: str | None = None) -> BuildResult:
+    """Build every language (or only `config_file`) strictly; the first failure stops it."""
+    configs = [(c, sub) for c, sub in CONFIGS if (Path(project) / c).exists()] if config_file is None else [(config_file, "")]
+    output, problems = "", []
+    for config, subfolder in configs:
+        target = None if site_dir is None else Path(site_dir) / subfolder
+        result = _build_one(project, target, config)
+        output += result.output
+        problems += result.problems
+        if not result.ok:
+            return BuildResult(result.returncode or 1, problems, output)
+    return BuildResult(0, problems, output)
+
+
+def _build_one(project: Path, site_dir: Path | None, config_file: str) -> BuildResult:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(Path(project) / config_file)]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]

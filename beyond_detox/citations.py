@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from beyond_detox.bibliography import Bibliography, format_reference_html
+from beyond_detox.i18n import t
 
 CITATION = re.compile(r"\[@([^\]]+)\]")
 KEY = re.compile(r"^@?([A-Za-z0-9][A-Za-z0-9_.:-]*)$")
@@ -65,9 +66,9 @@ def sources_section(keys: list[str], bibliography: Bibliography, page_path: str)
         f'<li id="source-{number}">{format_reference_html(bibliography[key])}</li>'
         for number, key in enumerate(keys, start=1)
     )
+    policy = t("sources_policy", policy=relative_link(page_path, "about/editorial-policy.md"),
+               all=relative_link(page_path, "about/sources.md"))
     return (
-        "\n\n## Sources {#sources}\n\n"
-        '<ol class="bd-sources">\n' + items + "\n</ol>\n\n"
-        f"How we choose and check sources: [our editorial policy]({relative_link(page_path, 'about/editorial-policy.md')}). "
-        f"Every source the site uses: [all sources]({relative_link(page_path, 'about/sources.md')}).\n"
+        f"\n\n## {t('sources')} {{#sources}}\n\n"
+        '<ol class="bd-sources">\n' + items + "\n</ol>\n\n" + policy + "\n"
     )

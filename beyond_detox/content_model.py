@@ -82,6 +82,16 @@ class UrgentAdvice(BaseModel):
         return self
 
 
+class TranslationMeta(BaseModel):
+    """On a translated page (docs/es/...): which English page it translates, and from which version."""
+
+    model_config = ConfigDict(extra="forbid")
+    of: str = Field(description="The English page inside docs/, e.g. safety/overdose-risk-after-detox.md")
+    source_hash: Optional[str] = Field(default=None, description="Hash of the English file the translation was made from (scripts/translations.py --mark writes it)")
+    translated_on: Optional[dt.date] = Field(default=None, description="When the translation was made or last brought up to date")
+    reviewer: Optional[str] = Field(default=None, description="Key in data/reviewers.yml of a clinician who speaks the language and reviewed the translation")
+
+
 class PageMeta(BaseModel):
     """Every page: a title, a description for previews, and an honest review record."""
 
@@ -98,6 +108,7 @@ class PageMeta(BaseModel):
     references: list[str] = Field(default_factory=list, description="Citation keys (ids in data/references.json) the page cites")
     hide: list[str] = Field(default_factory=list, description="Material: parts of the layout to hide, e.g. [toc]")
     search: Optional[SearchOptions] = None
+    translation: Optional[TranslationMeta] = Field(default=None, description="Translated pages only (docs/es/): the English page and version it was made from")
 
 
 class ArticleMeta(PageMeta):

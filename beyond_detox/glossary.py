@@ -8,6 +8,7 @@ from pathlib import Path
 from beyond_detox.frontmatter import parse_yaml_with_lines
 from beyond_detox.paths import GLOSSARY
 from beyond_detox.problems import ContentError, Problem, display_path
+from beyond_detox.i18n import t
 
 
 @dataclass(frozen=True)
@@ -82,4 +83,4 @@ def words_on_this_page(text: str, terms: list[Term], glossary_link: str) -> str:
     if not used:
         return ""
     links = ", ".join(f"[{t.term}]({glossary_link}#{t.anchor})" for t in used)
-    return f"\n\n**Words on this page, explained in the [glossary]({glossary_link}):** {links}.\n"
+    return "\n\n" + t("words_on_page", link=glossary_link, links=links) + "\n"

@@ -15,6 +15,10 @@ Rules (the `rule` in `path:line: rule: message`):
   spelling             a misspelling from data/search-words.yml typed where readers would see it
   plain-words          on families / people-in-recovery pages, a technical term from
                        data/plain-words.yml not explained in plain words in the same sentence
+  translation          a Spanish page (docs/es/) whose English page is gone, or whose citations,
+                       key points or links differ from its English page; a Spanish page whose
+                       English page changed since it was translated (warning: stale)
+  reading-level (es)   a Spanish article below Fernández-Huerta 70 (plain Spanish)
 """
 from __future__ import annotations
 
@@ -38,7 +42,7 @@ from beyond_detox.stigma import find_stigma, load_rules
 from beyond_detox.urgent import urgent_lines
 
 MIN_SOURCES = 3
-KEY_POINTS = re.compile(r'^(!!!|\?\?\?\+?)\s+\w+\s+"Key points"\s*$')
+KEY_POINTS = re.compile(r'^(!!!|\?\?\?\+?)\s+\w+\s+"(Key points|Puntos clave)"\s*$')
 
 
 @dataclass
@@ -106,12 +110,13 @@ def lint(
 
     cited_anywhere: set[str] = set()
     include_keys: dict[str, list[str]] = {}
-    for block in sorted(Path(includes_dir).glob("*.md")) if Path(includes_dir).is_dir() else []:
+    blocks = sorted(Path(includes_dir).glob("*.md")) + sorted(Path(includes_dir).glob("es/*.md")) if Path(includes_dir).is_dir() else []
+    for block in blocks:
         if block.name == "README.md":
             continue
         text, where = block.read_text(encoding="utf-8"), display_path(block)
         citations = find_citations(text)
-        include_keys[block.stem] = [c.key for c in citations]
+        include_keys[("es/" if block.parent.name == "es" else "") + block.stem] = [c.key for c in citations]
         for citation in citations:
             if bibliography and citation.key not in bibliography:
                 result.problems.append(Problem(where, citation.line, "citation", f"unknown citation key '{citation.key}' (not in data/references.json)"))
@@ -128,6 +133,10 @@ def lint(
         result.problems += problems
         if page is None:
             continue
+        spanish = rel.startswith("es/")
+        if spanish:
+            rel = rel[3:]
+        page_includes = Path(includes_dir) / "es" if spanish else Path(includes_dir)
         article = is_article(rel)
         meta, problems = validate_meta(page, article)
         result.problems += problems
@@ -142,9 +151,9 @@ def lint(
                 cited.append(citation.key)
             if bibliography and citation.key not in bibliography:
                 result.problems.append(Problem(where, citation.line, "citation", f"unknown citation key '{citation.key}' (not in data/references.json)"))
-        result.problems += check_includes(body, where, start, includes_dir)
+        result.problems += check_includes(body, where, start, page_includes)
         for name in included_names(body):
-            for key in include_keys.get(name, []):
+            for key in include_keys.get(("es/" if spanish else "") + name, []):
                 if key not in cited:
                     cited.append(key)
         cited_anywhere.update(cited)
@@ -171,11 +180,11 @@ def lint(
             if rules:
                 result.problems += find_stigma(text, rules, where, at)
             result.problems += check_shortcodes(text, where, at)
-            if misspellings:
+            if misspellings and not spanish:
                 result.problems += find_visible_misspellings(text, misspellings, where, at)
-            if plain_terms and article and str(page.meta.get("audience", "")) in readability.LAY_AUDIENCES:
+            if plain_terms and not spanish and article and str(page.meta.get("audience", "")) in readability.LAY_AUDIENCES:
                 result.problems += find_unexplained(text, plain_terms, where, at)
-        if misspellings and meta:
+        if misspellings and meta and not spanish:
             for index, name in enumerate(meta.also_called):
                 result.problems += find_visible_misspellings(name, misspellings, where, page.line_of("also_called", index))
 
@@ -188,7 +197,9 @@ def lint(
             if review.reviewer and review.reviewer not in reviewers:
                 result.problems.append(Problem(where, page.line_of("review", "reviewer"), "review", f"reviewer '{review.reviewer}' is not in data/reviewers.yml"))
 
-        if article:
+        if spanish:
+            result.problems += _translation_problems(path, where, page, meta, docs_dir, article, body, extra)
+        elif article:
             audience = str(page.meta.get("audience", ""))
             text = body + "".join(f"\n- {line}" for line, _ in extra)
             grade = readability.grade(text)
@@ -203,3 +214,30 @@ def lint(
                 result.problems.append(Problem(display_path(bibliography.path), ref.line, "bibliography", f"{ref.id}: no page cites this entry", "warning"))
     result.problems.sort(key=lambda p: (p.path, p.line, p.rule))
     return result
+
+
+def _translation_problems(path: Path, where: str, page, meta, docs_dir: Path, article: bool, body: str, extra) -> list[Problem]:
+    """A Spanish page: it names its English page, keeps its structure, reads plainly, and says
+    (as a warning) when the English page changed after it was translated."""
+    from beyond_detox import translations
+    problems = []
+    info = meta.translation if meta else None
+    if not info:
+        return [Problem(where, 1, "translation", "a Spanish page needs `translation: {of: <English page in docs/>}` in its front matter")]
+    english = Path(docs_dir) / info.of
+    line = page.line_of("translation")
+    if not english.is_file():
+        return [Problem(where, page.line_of("translation", "of"), "translation", f"translation.of: docs/{info.of} does not exist")]
+    for difference in translations.differences(english.read_text(encoding="utf-8"), Path(path).read_text(encoding="utf-8")):
+        problems.append(Problem(where, line, "translation", f"{difference} (docs/{info.of})"))
+    if info.source_hash != translations.english_hash(english):
+        problems.append(Problem(where, page.line_of("translation", "source_hash"), "translation",
+                                f"stale: docs/{info.of} changed after this translation was made; bring it up to date, "
+                                f"then run scripts/translations.py --mark {where}", "warning"))
+    if article:
+        text = body + "".join(f"\n- {line}" for line, _ in extra)
+        ease, _ = readability.spanish_ease(text)
+        if ease < readability.SPANISH_PLAIN:
+            problems.append(Problem(where, page.body_start, "reading-level",
+                                    f"Fernández-Huerta reading ease {ease} is below {readability.SPANISH_PLAIN:g} (plain Spanish): use shorter sentences and plainer words"))
+    return problems

@@ -81,7 +81,8 @@ def write_service_worker(site_dir: Path) -> str:
     """Write site/sw.js; returns the build version."""
     site_dir = Path(site_dir)
     home = (site_dir / "index.html").read_text(encoding="utf-8")
-    precache = [page for page in KEY_PAGES + [OFFLINE_PAGE] if (site_dir / page / "index.html").exists()]
+    pages = KEY_PAGES + [OFFLINE_PAGE] + ["es/" + page for page in KEY_PAGES]  # the Spanish ones, once built
+    precache = [page for page in pages if (site_dir / page / "index.html").exists()]
     precache = ["./" + page for page in precache] + ["./" + url for url in asset_urls(site_dir, home)]
     version = build_version(site_dir)
     atomic_write_text(site_dir / "sw.js", WORKER % {

@@ -11,6 +11,10 @@ ARTICLE_MAX_SCREENS = 6.0       # title to Sources heading, collapsed blocks clo
 START_HERE_MAX_SCREENS = 4.0
 GET_HELP_MAX_SCREENS = 8.0
 
+# Spanish runs about a fifth longer than English for the same content (a usual translation
+# expansion), so a Spanish page (/es/...) gets its English page's budget times this.
+SPANISH_EXPANSION = 1.2
+
 # Pages with their own length budget (URL path -> screens); other articles get ARTICLE_MAX_SCREENS.
 BUDGETS = {"/first-days-after-detox/": START_HERE_MAX_SCREENS, "/get-help/": GET_HELP_MAX_SCREENS,
            "/get-help/florida/": GET_HELP_MAX_SCREENS}
@@ -26,7 +30,7 @@ _MEASURE_JS = """() => {
     // The block's heading, then the cards: the element before the heading must be the key points.
     const heading = document.getElementById('when-to-get-help');
     const before = heading ? heading.previousElementSibling : null;
-    afterKeyPoints = !!(before && before.classList.contains('admonition') && /Key points/.test(before.textContent));
+    afterKeyPoints = !!(before && before.classList.contains('admonition') && /Key points|Puntos clave/.test(before.textContent));
   }
   return {title_top: top(h1), end_top: top(end), care_top: top(care),
           care_after_key_points: afterKeyPoints, key_points_top: top(keyPoints),
@@ -52,6 +56,8 @@ class Measure:
         return round((self.end_top - self.title_top) / PHONE[1], 2)
 
     def budget(self) -> float:
+        if self.path.startswith("/es/"):
+            return round(BUDGETS.get(self.path[3:], ARTICLE_MAX_SCREENS) * SPANISH_EXPANSION, 2)
         return BUDGETS.get(self.path, ARTICLE_MAX_SCREENS)
 
 

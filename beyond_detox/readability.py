@@ -71,3 +71,21 @@ def grade(markdown: str) -> float:
 
 def word_count(markdown: str) -> int:
     return len(re.findall(r"[A-Za-z0-9][A-Za-z0-9'’-]*", prose(markdown)))
+
+
+# Spanish: Fernández-Huerta reading ease (0-100, higher is easier), textstat's Spanish syllables.
+# 60-70 "normal" (grade 8-9), 70-80 "bastante fácil" (grade 7), 80+ "fácil". Plain language: 70+.
+SPANISH_PLAIN = 70.0
+
+
+def spanish_ease(markdown: str) -> tuple[float, float]:
+    """(Fernández-Huerta, Szigriszt-Pazos) of the Spanish prose a reader reads."""
+    text = prose(markdown)
+    if not text:
+        return 0.0, 0.0
+    previous = getattr(textstat, "_lang", "en_US")
+    textstat.set_lang("es")
+    try:
+        return round(textstat.fernandez_huerta(text), 1), round(textstat.szigriszt_pazos(text), 1)
+    finally:
+        textstat.set_lang(previous or "en_US")

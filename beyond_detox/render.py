@@ -26,6 +26,7 @@ from beyond_detox.review import review_footer
 from beyond_detox.search_words import load_search_words
 from beyond_detox.shortcodes import check_shortcodes, render_shortcodes
 from beyond_detox.urgent import place_after_key_points, urgent_lines, urgent_markdown
+from beyond_detox import i18n, translations
 
 
 @dataclass
@@ -37,6 +38,12 @@ class SiteData:
     repository_url: str = ""    # extra.repository_url: the public source repository (set by the deploy workflow)
     publisher: str = ""         # extra.publisher: who publishes the site; unset = not named, never invented
     contact_email: str = ""     # extra.contact_email: where readers can write; unset = no address shown
+    lang: str = "en"            # the build's language (theme.language); other languages live in docs/<lang>/
+    docs_dir: Path = paths.DOCS  # the English docs folder (translations are under docs/<lang>/)
+
+    @property
+    def includes_dir(self) -> Path:
+        return paths.INCLUDES if self.lang == "en" else paths.INCLUDES / self.lang
 
     @cached_property
     def bibliography(self) -> Bibliography:
@@ -75,13 +82,13 @@ def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData)
     if meta:
         for level, index, line in urgent_lines(meta.urgent):
             problems += check_shortcodes(line, where, page.line_of("urgent", level, index))
-    problems += check_includes(markdown, where, body_start)
+    problems += check_includes(markdown, where, body_start, site.includes_dir)
     sources = [(where, find_citations(markdown, body_start))]
     if meta:
         sources.append((where, [Citation(c.key, page.line_of("urgent", level, index))
                                 for level, index, line in urgent_lines(meta.urgent) for c in find_citations(line)]))
     for name in dict.fromkeys(included_names(markdown)):
-        block = include_path(name)
+        block = include_path(name, site.includes_dir)
         if block.exists():
             sources.append((display_path(block), find_citations(block.read_text(encoding="utf-8"))))
     for source, citations in sources:
@@ -90,10 +97,17 @@ def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData)
                 problems.append(Problem(source, citation.line, "citation", f"unknown citation key '{citation.key}' (not in data/references.json)"))
     if meta and meta.review.reviewer and meta.review.reviewer not in site.reviewers:
         problems.append(Problem(where, page.line_of("review", "reviewer"), "review", f"reviewer '{meta.review.reviewer}' is not in data/reviewers.yml"))
+    translation = meta.translation if meta else None
+    if site.lang != "en" and meta and not translation:
+        problems.append(Problem(where, 1, "translation", "a translated page needs `translation: {of: <English page in docs/>}` in its front matter"))
+    if translation and not (site.docs_dir / translation.of).is_file():
+        problems.append(Problem(where, page.line_of("translation", "of"), "translation", f"translation.of: docs/{translation.of} does not exist"))
+    if translation and translation.reviewer and translation.reviewer not in site.reviewers:
+        problems.append(Problem(where, page.line_of("translation", "reviewer"), "translation", f"reviewer '{translation.reviewer}' is not in data/reviewers.yml"))
     if problems:
         raise ContentError(problems)
 
-    text = expand_includes(markdown)
+    text = expand_includes(markdown, site.includes_dir)
     if meta.urgent:
         text = place_after_key_points(text, urgent_markdown(meta.urgent))
     text = render_shortcodes(text)
@@ -107,13 +121,39 @@ def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData)
     text, cited = render_citations(text, site.bibliography)
     if meta.also_called:  # genuine other names only; search_terms are never shown
         also = ", ".join(html.escape(term) for term in meta.also_called)
-        text = f'<p class="bd-also-called"><strong>Also called:</strong> {also}</p>\n\n' + text
-    if is_article(rel_path):
+        text = f'<p class="bd-also-called"><strong>{i18n.t("also_called")}</strong> {also}</p>\n\n' + text
+    english = site.lang == "en"
+    if is_article(rel_path) and english:  # the glossary is in English only
         text += words_on_this_page(markdown, site.glossary, relative_link(rel_path, "glossary.md"))
     text += sources_section(cited, site.bibliography, rel_path)
-    text += review_footer(meta, site.reviewers, relative_link(rel_path, "about/editorial-policy.md"))
-    text += "\n\n" + abbreviation_lines(site.glossary) + "\n"
+    text += review_footer(meta, site.reviewers, relative_link(rel_path, "about/editorial-policy.md"),
+                          translation_note(translation, site))
+    if english:
+        text += "\n\n" + abbreviation_lines(site.glossary) + "\n"
+    else:
+        text = stale_notice(rel_path, translation, site) + text
+        text = translations.link_untranslated(text, rel_path, site.lang, i18n.t("english_link_note"), site.docs_dir)
     return text
+
+
+def translation_note(translation, site: SiteData) -> str:
+    """A translation says plainly whether a clinician who speaks its language has reviewed it."""
+    if not translation:
+        return ""
+    if translation.reviewer:
+        person = site.reviewers[translation.reviewer]
+        return html.escape(i18n.t("translation_reviewed", name=person["name"], qualifications=person["qualifications"]))
+    return i18n.t("translation_status")
+
+
+def stale_notice(rel_path: str, translation, site: SiteData) -> str:
+    """Shown at the top of a translated page whose English page changed after it was translated."""
+    english = site.docs_dir / translation.of
+    if translation.source_hash == translations.english_hash(english):
+        return ""
+    link = translations.relative_url(translations.page_url(translation.of), f"{site.lang}/{translations.page_url(rel_path)}")
+    return f'<p class="bd-stale" role="note">{i18n.t("stale_notice", link=link)}</p>\n\n'
+
 
 
 def bibliography_markdown(bibliography: Bibliography) -> str:

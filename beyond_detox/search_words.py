@@ -28,9 +28,13 @@ class SearchWords:
     misspellings: dict[str, tuple[str, ...]]                 # the right word -> how readers misspell it (never shown)
     other_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> brand names, slang readers use for it
     crisis_words: tuple[str, ...] = ()                       # a query with one of these shows the crisis numbers first
+    crisis_words_es: tuple[str, ...] = ()                    # the same, for searches on the Spanish pages
     about: dict[str, str] = field(default_factory=dict)      # word -> the page about it (docs path)
     about_lines: dict[str, int] = field(default_factory=dict)  # word -> its line in the file, for messages
     path: str = ""
+
+    def crisis_words_for(self, lang: str) -> tuple[str, ...]:
+        return self.crisis_words_es if lang == "es" else self.crisis_words
 
     def all(self) -> list[str]:
         """Every misspelling (the words that must never be visible on a page)."""
@@ -73,6 +77,10 @@ def load_search_words(path: Path = SEARCH_WORDS) -> SearchWords:
     if not isinstance(crisis, list) or not all(isinstance(w, str) and w.strip() for w in crisis):
         problems.append(Problem(display_path(path), lines.get(("crisis_words",), 1), "search-words", "crisis_words: give a list of words"))
         crisis = []
+    crisis_es = data.get("crisis_words_es") or []
+    if not isinstance(crisis_es, list) or not all(isinstance(w, str) and w.strip() for w in crisis_es):
+        problems.append(Problem(display_path(path), lines.get(("crisis_words_es",), 1), "search-words", "crisis_words_es: give a list of words"))
+        crisis_es = []
     about = data.get("about") or {}
     if not isinstance(about, dict) or not all(isinstance(v, str) and v.endswith(".md") for v in about.values()):
         problems.append(Problem(display_path(path), lines.get(("about",), 1), "search-words", "about: give word: page.md (a path in docs/)"))
@@ -80,8 +88,9 @@ def load_search_words(path: Path = SEARCH_WORDS) -> SearchWords:
     if problems:
         raise ContentError(problems)
     return SearchWords(tables["misspellings"], tables.get("other_words", {}), tuple(w.lower() for w in crisis),
-                       {str(k).lower(): str(v) for k, v in about.items()},
-                       {str(k).lower(): lines.get(("about", k), 1) for k in about}, display_path(path))
+                       crisis_words_es=tuple(w.lower() for w in crisis_es),
+                       about={str(k).lower(): str(v) for k, v in about.items()},
+                       about_lines={str(k).lower(): lines.get(("about", k), 1) for k in about}, path=display_path(path))
 
 
 def missing_about_pages(words: SearchWords, docs_dir: Path) -> list[Problem]:

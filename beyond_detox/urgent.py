@@ -14,25 +14,31 @@ from __future__ import annotations
 import re
 
 from beyond_detox.content_model import UrgentAdvice
+from beyond_detox.i18n import strings, t
 
 HEADING_ID = "when-to-get-help"
 
-# (level, title, what to do): the same words on every page. Shortcodes become links to the numbers.
-LEVELS = (
-    ("emergency", "Call [[call:emergency-911]] now if:", "Then stay with the person until help comes."),
-    ("urgent", "Get help today if:",
-     "Call or text [[call:lifeline-988]] (free, any time, for drug crises too), call your care team, or go to an emergency department."),
-    ("soon", "See a doctor this week if:",
-     "Call your doctor, clinic or detox team and ask for an appointment. No doctor? [[link:findtreatment-gov]] lists places near you."),
-)
+# The three levels; their titles and what to do are the same words on every page, in the page's
+# language (data/ui/<lang>.yml: urgent_<level>, urgent_<level>_action). Shortcodes become the numbers.
+LEVEL_NAMES = ("emergency", "urgent", "soon")
 
-KEY_POINTS_START = re.compile(r'^(!!!|\?\?\?\+?)\s+\w+\s+"Key points"\s*$')
+
+def levels() -> tuple[tuple[str, str, str], ...]:
+    """(level, title, what to do) in the current language."""
+    return tuple((level, t(f"urgent_{level}"), t(f"urgent_{level}_action")) for level in LEVEL_NAMES)
+
+
+# Kept for callers that read the English words.
+LEVELS = tuple((level, strings("en")[f"urgent_{level}"], strings("en")[f"urgent_{level}_action"]) for level in LEVEL_NAMES)
+
+KEY_POINTS_TITLES = tuple(strings(lang)["key_points"] for lang in ("en", "es"))
+KEY_POINTS_START = re.compile(r'^(!!!|\?\?\?\+?)\s+\w+\s+"(' + "|".join(map(re.escape, KEY_POINTS_TITLES)) + r')"\s*$')
 
 
 def urgent_markdown(advice: UrgentAdvice) -> str:
     """The block as Markdown (md_in_html): a heading, then one card per level that has lines."""
-    out = [f"## When to get help {{ #{HEADING_ID} }}", "", '<div class="bd-care" markdown>', ""]
-    for level, title, action in LEVELS:
+    out = [f"## {t('when_to_get_help')} {{ #{HEADING_ID} }}", "", '<div class="bd-care" markdown>', ""]
+    for level, title, action in levels():
         lines = getattr(advice, level)
         if not lines:
             continue
@@ -69,4 +75,4 @@ def urgent_lines(advice: UrgentAdvice | None):
     """(level, index, text) for every line, for the content checks."""
     if not advice:
         return []
-    return [(level, index, text) for level, _, _ in LEVELS for index, text in enumerate(getattr(advice, level))]
+    return [(level, index, text) for level in LEVEL_NAMES for index, text in enumerate(getattr(advice, level))]

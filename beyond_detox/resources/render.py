@@ -34,7 +34,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from beyond_detox.resources import CRISIS_BLOCK, model
-from beyond_detox.resources.dates import HIDE_MONTHS, add_months, freshness, long_date, parse_date
+from beyond_detox.resources.dates import HIDE_MONTHS, add_months, freshness, parse_date
+from beyond_detox.i18n import language_name, long_date, t
+from beyond_detox.resources.translate import localized
 
 PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*directory:\s*(?P<selector>.*?)\s*-->[ \t]*$", re.MULTILINE)
 FORMATS = ("full", "compact", "actions")
@@ -145,14 +147,17 @@ def where_label(service: model.Service, area: model.Directory) -> str:
     """"Serves Bay, Gulf and Jackson counties", "Serves all of Florida" or "Nationwide"."""
     if not service.counties:
         if area.area == "national":
-            return "Nationwide"
+            return t("dir_nationwide")
         # A regional service whose counties are not listed says what its page says, not "all of Florida".
-        if service.coverage and service.coverage.strip().lower() != area.name.lower():
-            return f"Serves {service.coverage.strip().rstrip('.')}"
-        return f"Serves all of {area.name}"
+        coverage = localized(service, "coverage")
+        if coverage and service.coverage.strip().lower() != area.name.lower():
+            return t("dir_serves", what=coverage.strip().rstrip('.'))
+        return t("dir_serves_all", area=area.name)
     names = service.counties
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"Serves {listed} {'county' if len(names) == 1 else 'counties'}"
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {t('dir_and')} " + names[-1]
+    noun = t("dir_county") if len(names) == 1 else t("dir_counties")
+    # "Bay county" / "condado Bay" reads oddly in Spanish; "condados de Bay y Gulf" is the natural order.
+    return t("dir_serves", what=f"{listed} {noun}" if t("dir_and") == "and" else f"{noun} de {listed}")
 
 
 def _in_county(service: model.Service, wanted: str) -> bool:
@@ -174,12 +179,12 @@ def _speaks(service: model.Service, code: str) -> bool:
 
 def phone_label(phone: model.Phone) -> str:
     if phone.type == "text":
-        return f"Text {phone.keyword} to {phone.display}" if phone.keyword else f"Text {phone.display}"
+        return t("dir_text_keyword", keyword=phone.keyword, number=phone.display) if phone.keyword else t("dir_text", number=phone.display)
     if phone.type == "tty":
-        return f"Call by TTY {phone.display}"
+        return t("dir_tty", number=phone.display)
     if phone.type == "video":
-        return f"Video call {phone.display}"
-    return f"Call {phone.display}"
+        return t("dir_video", number=phone.display)
+    return t("dir_call", number=phone.display)
 
 
 def phone_href(phone: model.Phone) -> str:
@@ -195,15 +200,15 @@ def action_items(service: model.Service, phones: list[model.Phone] | None = None
             continue
         css = "md-button md-button--primary bd-action" if first else "md-button bd-action"
         first = False
-        hint = f' <span class="bd-action__hint">{esc(phone.description)}</span>' if phone.description else ""
+        hint = f' <span class="bd-action__hint">{esc(localized(phone, "description", service))}</span>' if phone.description else ""
         items.append(f'<li><a class="{css}" href="{esc(phone_href(phone))}">{esc(phone_label(phone))}</a>{hint}</li>')
     if not items and service.url and phones is service.phones:  # a website-only service: make its link the button
-        label = "Go to the website" if service.imported else f"Go to the website: {service.name}"
+        label = t("dir_website") if service.imported else t("dir_website_of", name=service.name)
         items.append(f'<li><a class="md-button md-button--primary bd-action" href="{esc(service.url)}" rel="noreferrer">'
                      f"{esc(label)}</a></li>")
     if chat and service.chat_url:
         items.append(f'<li><a class="md-button bd-action" href="{esc(service.chat_url)}" rel="noreferrer">'
-                     f'Chat online with {esc(service.name)}</a></li>')
+                     f'{esc(t("dir_chat", name=service.name))}</a></li>')
     return items
 
 
@@ -211,32 +216,32 @@ def actions_html(service: model.Service, phones: list[model.Phone] | None = None
     items = action_items(service, phones, chat)
     if not items:
         return ""
-    return f'<ul class="bd-actions" aria-label="Ways to contact {esc(service.name)}">' + "".join(items) + "</ul>"
+    return f'<ul class="bd-actions" aria-label="{esc(t("dir_ways", name=service.name))}">' + "".join(items) + "</ul>"
 
 
 def language_names(codes: list[str]) -> str:
-    return ", ".join(model.LANGUAGES.get(code, code) for code in codes)
+    return ", ".join(language_name(code) for code in codes)
 
 
 def facts_html(entry: Entry) -> str:
     service = entry.service
     rows = []
     if service.status != "active":
-        rows.append(("Status", service.status.capitalize()))
+        rows.append((t("dir_status"), service.status.capitalize()))
     if service.hours:
-        rows.append(("Hours", service.hours))
+        rows.append((t("dir_hours"), localized(service, "hours")))
     if service.languages:
-        rows.append(("Languages", language_names(service.languages)))
+        rows.append((t("dir_languages"), language_names(service.languages)))
     if service.cost:
-        rows.append(("Cost", service.cost))
+        rows.append((t("dir_cost"), localized(service, "cost")))
     if service.coverage:
-        rows.append(("Area served", service.coverage))
+        rows.append((t("dir_area"), localized(service, "coverage")))
     if service.location:
         loc = service.location
         street = ", ".join(part for part in (loc.address_1, loc.address_2) if part)
-        rows.append(("Address", f"{street}, {loc.city}, {loc.state_province} {loc.postal_code}"))
+        rows.append((t("dir_address"), f"{street}, {loc.city}, {loc.state_province} {loc.postal_code}"))
     if service.imported and service.imported.offers:
-        rows.append(("Listed as offering", "; ".join(service.imported.offers)))
+        rows.append((t("dir_offers"), "; ".join(service.imported.offers)))
     if not rows:
         return ""
     body = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows)
@@ -249,21 +254,21 @@ def checked_html(service: model.Service) -> str:
         where = ""
         if service.source:
             host = (urlsplit(service.source).hostname or service.source).removeprefix("www.")
-            where = f' on <a href="{esc(service.source)}" rel="noreferrer">{esc(host)}</a>'
-
-        return f'<p class="bd-checked">Checked on <time datetime="{esc(day)}">{esc(long_date(day))}</time>{where}.</p>'
+            where = t("dir_checked_where", host=f'<a href="{esc(service.source)}" rel="noreferrer">{esc(host)}</a>')
+        date = f'<time datetime="{esc(day)}">{esc(long_date(day))}</time>'
+        return f'<p class="bd-checked">{t("dir_checked", date=date, where=where)}</p>'
     if service.imported:
         day = service.imported.last_imported
-        return (f'<p class="bd-checked">Listed on FindTreatment.gov; imported on <time datetime="{esc(day)}">'
-                f"{esc(long_date(day))}</time>. We have not checked this listing ourselves: call ahead.</p>")
+        date = f'<time datetime="{esc(day)}">{esc(long_date(day))}</time>'
+        return f'<p class="bd-checked">{t("dir_imported", date=date)}</p>'
     return ""
 
 
 def official_link_html(service: model.Service) -> str:
     if not service.url:
         return ""
-    label = "website" if service.imported else "official website"
-    return f'<p class="bd-official"><a href="{esc(service.url)}" rel="noreferrer">{esc(service.name)} {label}</a></p>'
+    label = t("dir_site" if service.imported else "dir_official", name=service.name)
+    return f'<p class="bd-official"><a href="{esc(service.url)}" rel="noreferrer">{esc(label)}</a></p>'
 
 
 def entry_html(entry: Entry, language_note: str | None = None) -> str:
@@ -271,28 +276,28 @@ def entry_html(entry: Entry, language_note: str | None = None) -> str:
     parts = [f'<li class="bd-entry" id="{esc(service.id)}">',
              f'<h3 class="bd-entry__name">{esc(service.name)}</h3>']
     if entry.org.name != service.name and not service.imported:
-        parts.append(f'<p class="bd-entry__org">Run by {esc(entry.org.name)}</p>')
-    parts.append(f'<p class="bd-entry__description">{esc(service.description)}</p>')
+        parts.append(f'<p class="bd-entry__org">{esc(t("dir_run_by", name=localized(entry.org, "name")))}</p>')
+    parts.append(f'<p class="bd-entry__description">{esc(localized(service, "description"))}</p>')
     if service.what_to_say:
-        parts.append(f'<p class="bd-entry__say"><strong>What to say when you call:</strong> {esc(service.what_to_say)}</p>')
+        parts.append(f'<p class="bd-entry__say"><strong>{t("dir_what_to_say")}</strong> {esc(localized(service, "what_to_say"))}</p>')
     parts.append(actions_html(service))
-    notes = [(code, text) for code, text in service.language_notes.items()]
+    notes = [(code, localized(service, f"language_notes.{code}")) for code in service.language_notes]
     language_notes = ('<ul class="bd-language-notes">' + "".join(
-        f'<li><strong>{esc(model.LANGUAGES.get(code, code))}:</strong> {esc(text)}</li>' for code, text in notes) + "</ul>") if notes else ""
+        f'<li><strong>{esc(language_name(code).capitalize())}:</strong> {esc(text)}</li>' for code, text in notes) + "</ul>") if notes else ""
     # Languages, hours, cost and when we checked: folded, so a phone shows the buttons first.
     more = [language_notes, facts_html(entry), checked_html(service)]
     if service.phones:  # otherwise the website is already the button above
         more.append(official_link_html(service))
     more = "".join(p for p in more if p)
     if more:
-        parts.append(f'<details class="bd-entry__more"><summary>Hours, cost, languages and when we checked</summary>{more}</details>')
+        parts.append(f'<details class="bd-entry__more"><summary>{esc(t("dir_more"))}</summary>{more}</details>')
     parts.append("</li>")
     return "".join(p for p in parts if p)
 
 
 def see_above_html(entry: Entry) -> str:
     return (f'<li class="bd-entry bd-entry--ref"><a href="#{esc(entry.service.id)}">{esc(entry.service.name)}</a>'
-            " (shown above on this page)</li>")
+            f" {esc(t('dir_see_above'))}</li>")
 
 
 def render_full(entries: list[Entry], state: PageState) -> str:
@@ -321,12 +326,12 @@ def render_compact(entries: list[Entry], language: str | None = None, show_place
             phones = [p for p in service.phones if language in p.languages or not p.languages]
             keyworded = {p.type for p in phones if p.keyword and language in p.languages}
             phones = [p for p in phones if p.keyword or p.type not in keyworded]
-        note = service.language_notes.get(language) if language else None
-        text = f" {esc(note)}" if note else f" {esc(first_sentence(service.description))}"
+        note = localized(service, f"language_notes.{language}") if language and language in service.language_notes else None
+        text = f" {esc(note)}" if note else f" {esc(first_sentence(localized(service, 'description')))}"
         link = f'<a href="{esc(service.url)}" rel="noreferrer">{esc(service.name)}</a>' if service.url else esc(service.name)
         place = f' <span class="bd-where">({esc(where_label(service, entry.area))})</span>' if show_place else ""
         if service.what_to_say and not language:
-            place += f' <span class="bd-say">What to say: “{esc(service.what_to_say)}”</span>'
+            place += f' <span class="bd-say">{esc(t("dir_what_to_say_short"))} “{esc(localized(service, "what_to_say"))}”</span>'
         items.append(f'<li class="bd-compact"><strong>{link}</strong>:{text}{place}{actions_html(service, phones)}</li>')
     return '<ul class="bd-directory bd-directory--compact">' + "\n".join(items) + "</ul>"
 
@@ -368,8 +373,7 @@ def expand(markdown: str, directories: list[model.Directory], page: PageState, t
             if not chosen and selector.get("empty") == "skip":
                 return "\n"
             if not chosen:
-                return ('\n<p class="bd-empty">No confirmed entries to show here right now. '
-                        "Call or text 988 for help at any time.</p>\n")
+                return f'\n<p class="bd-empty">{esc(t("dir_empty"))}</p>\n'
             if fmt == "actions":
                 return "\n" + "\n".join(f'<div class="bd-actions-block">{actions_html(e.service)}</div>' for e in chosen) + "\n"
             if fmt == "compact":

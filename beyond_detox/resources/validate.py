@@ -141,7 +141,19 @@ def check_files(paths: Iterable[Path], today: dt.date | None = None) -> tuple[li
                 if ident not in present:
                     problems.append(Problem(checked.display, checked.parsed.line_of(("organizations",)), "organizations",
                                             f"service id '{ident}' is missing: the site's crisis block and article shortcodes use it (keep it, see README \"Stable ids\")"))
+    # The translations (translations/<lang>.yml) name only ids that exist, and only translatable fields.
+    if paths_are_default(files):
+        from beyond_detox.resources import translate
+        services = {ident for (kind, ident) in seen if kind == "service"}
+        orgs = {ident for (kind, ident) in seen if kind == "organization"}
+        for lang_file in sorted(translate.FOLDER.glob("*.yml")):
+            problems += translate.check(lang_file.stem, services, translate.FOLDER, orgs)
     return files, sorted(problems)
+
+
+def paths_are_default(files: list[CheckedFile]) -> bool:
+    """Only when the real data folder is checked (a test's single file has no translations)."""
+    return any(Path(f.path).resolve().parent == RESOURCES.resolve() for f in files) if files else False
 
 
 def _ids(data: dict):

@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
+from beyond_detox import i18n, translations  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
 from beyond_detox.render import SiteData, render_page  # noqa: E402
 from beyond_detox.resources import crisis_lines  # noqa: E402
@@ -20,18 +21,37 @@ _site: SiteData | None = None
 _hidden_terms: dict[str, str] = {}  # page URL -> words for the search index only
 
 
+_alternates: dict[str, str] = {}  # this build's page -> the same page in the other language (src paths)
+
+
 def on_config(config):
-    global _site
+    global _site, _alternates
     extra = config.extra
+    lang = config.theme["language"]
+    i18n.set_language(lang)
     _site = SiteData(report_error_url=extra.get("report_error_url") or "", repository_url=extra.get("repository_url") or "",
-                     publisher=extra.get("publisher") or "", contact_email=extra.get("contact_email") or "")
+                     publisher=extra.get("publisher") or "", contact_email=extra.get("contact_email") or "", lang=lang)
+    pairs = translations.alternates("es")
+    _alternates = pairs if lang == "en" else {es: en for en, es in pairs.items()}
     return config
 
 
 def on_env(env, config, files):
     env.globals["crisis_lines"] = crisis_lines()
-    env.globals["search_crisis_words"] = list(_site.search_words.crisis_words)
+    env.globals["search_crisis_words"] = list(_site.search_words.crisis_words_for(_site.lang))
+    env.globals["ui"] = i18n.strings(_site.lang)
     return env
+
+
+def on_page_context(context, page, config, nav):
+    # The language switch and hreflang links: the same page in the other language, if it exists.
+    other = _alternates.get(page.file.src_uri)
+    if other is not None:
+        here = ("" if _site.lang == "en" else f"{_site.lang}/") + translations.page_url(page.file.src_uri)
+        there = (f"es/" if _site.lang == "en" else "") + translations.page_url(other)
+        context["bd_alternate"] = {"href": translations.relative_url(there, here), "lang": i18n.t("switch_lang"),
+                                   "label": i18n.t("switch_label")}
+    return context
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -12,4 +12,7 @@ from beyond_detox.security import secure  # noqa: E402
 
 
 def on_post_build(config):
-    secure(Path(config.site_dir))
+    # A translation is built into a folder of the site (site/es/, extra.site_root "../"): lock down
+    # the whole site again, so `_headers` holds the hashes of both languages' pages.
+    site = Path(config.site_dir)
+    secure(site.parent if config.extra.get("site_root") else site)

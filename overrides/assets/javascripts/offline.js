@@ -14,8 +14,10 @@
     var box = document.querySelector(".bd-offline");
     if (!box) return;
     var saved = new Date(document.lastModified);
-    var when = isNaN(saved) ? "" : " on " + saved.toLocaleDateString(document.documentElement.lang || "en", { day: "numeric", month: "long", year: "numeric" });
-    box.textContent = "You are offline. This copy was saved" + when + "; it may be out of date.";
+    var on = (script && script.getAttribute("data-on")) || " on ";
+    var when = isNaN(saved) ? "" : on + saved.toLocaleDateString(document.documentElement.lang || "en", { day: "numeric", month: "long", year: "numeric" });
+    var words = (script && script.getAttribute("data-notice")) || "You are offline. This copy was saved{when}; it may be out of date.";
+    box.textContent = words.replace("{when}", when);
     box.hidden = false;
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", notice);

@@ -47,15 +47,17 @@
     var crisis = help.querySelector(".bd-search-help__crisis");
     var none = help.querySelector(".bd-search-help__none");
     var words = JSON.parse(template.getAttribute("data-crisis-words") || "[]");
+    // Material's "Initializing search" / "Type to start searching", in the page's language.
+    var busy = new RegExp(template.getAttribute("data-busy") || "Initializing|Type to start");
 
     function hasCrisisWord(text) {
-      var query = " " + text.toLowerCase().replace(/[^a-z0-9'’ ]+/g, " ") + " ";
+      var query = " " + text.toLowerCase().replace(/[^a-z0-9'’ áéíóúüñ]+/g, " ") + " ";
       return words.some(function (word) { return query.indexOf(" " + word + " ") !== -1; });
     }
     function update() {
       var text = input.value.trim();
       crisis.hidden = !(text && hasCrisisWord(text));
-      none.hidden = !(text && released && list.children.length === 0 && !/Initializing|Type to start/.test(meta.textContent));
+      none.hidden = !(text && released && list.children.length === 0 && !busy.test(meta.textContent));
     }
     input.addEventListener("input", update);
     input.addEventListener("keyup", update);

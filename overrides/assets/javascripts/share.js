@@ -21,8 +21,8 @@
           return;
         }
         navigator.clipboard.writeText(url).then(
-          function () { status.textContent = "Link copied. You can paste it into a message."; },
-          function () { status.textContent = "Copy this link: " + url; }
+          function () { status.textContent = status.getAttribute("data-copied"); },
+          function () { status.textContent = status.getAttribute("data-copy-this") + url; }
         );
       });
     }
