@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 
 .PHONY: portability
-.PHONY: help venv serve build handouts lint test test-fast browser links links-external benchmarks lock clean published-urls
+.PHONY: help venv serve serve-live build handouts lint test test-fast browser links links-external benchmarks lock clean published-urls
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -22,7 +22,10 @@ $(VENV)/.installed: requirements.txt
 
 venv: $(VENV)/.installed ## create .venv from the pinned requirements
 
-serve: venv ## build and serve the site on http://127.0.0.1:8000
+serve: build ## build both languages and serve the site on http://127.0.0.1:8000 (Spanish at /es/)
+	$(PY) scripts/serve_site.py --port 8000
+
+serve-live: venv ## live-reloading preview of the English pages while you write (mkdocs serve)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 build: venv ## build the site into site/ (fails on any warning)
@@ -34,8 +37,9 @@ handouts: venv browser build ## print the PDF handouts (key points of each artic
 published-urls: build ## add new pages to data/published-urls.txt (addresses must never break)
 	$(PY) scripts/published_urls.py --add
 
-lint: venv ## editorial checks on docs/ and data/ (articles, references, glossary, help lines and services)
+lint: venv ## editorial checks on docs/ and data/ (articles, references, glossary, help lines and services, translations)
 	$(PY) scripts/lint_content.py
+	$(PY) scripts/translations.py
 	$(PY) scripts/update_resources.py validate
 
 browser: venv ## make sure a Chromium is installed for the browser tests

@@ -13,6 +13,9 @@ from beyond_detox.paths import ROOT
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 INITIAL = "Type to start searching"
+# Material's "waiting" words in the box's meta line, in each language the site is built in.
+PLACEHOLDERS = ("Type to start", "Teclee para comenzar")
+BUSY = PLACEHOLDERS + ("Initializing", "Inicializando")
 
 
 @dataclass
@@ -61,13 +64,14 @@ def search(page, base_url: str, text: str, timeout: float = 15000) -> list[str]:
     meta = page.locator(".md-search-result__meta")
     box.fill("")
     box.press("End")
-    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent.includes({INITIAL!r})", timeout=timeout)
+    page.wait_for_function("(words) => words.some(w => document.querySelector('.md-search-result__meta').textContent.includes(w))",
+                           arg=list(PLACEHOLDERS), timeout=timeout)
     box.fill(text)
     box.press("End")
     page.wait_for_function(
-        "(q) => { const m = document.querySelector('.md-search-result__meta').textContent;"
-        " return document.querySelector('input.md-search__input').value === q && !m.includes('Type to start') && !m.includes('Initializing'); }",
-        arg=text, timeout=timeout)
+        "([q, busy]) => { const m = document.querySelector('.md-search-result__meta').textContent;"
+        " return document.querySelector('input.md-search__input').value === q && !busy.some(w => m.includes(w)); }",
+        arg=[text, list(BUSY)], timeout=timeout)
     del meta
     hrefs = page.eval_on_selector_all(".md-search-result__list > li.md-search-result__item",
                                       "items => items.map(li => li.querySelector('a').getAttribute('href'))")

@@ -76,7 +76,8 @@ def relative_url(to_url: str, from_url: str) -> str:
     """A relative link between two site URLs ('' is the site root)."""
     rel = posixpath.relpath("/" + to_url, "/" + (from_url or ""))
     rel = "./" if rel == "." else rel
-    return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
+    directory = to_url == "" or to_url.endswith("/")  # '' is the site root, a directory too
+    return rel + ("/" if directory and not rel.endswith("/") else "")
 
 
 # Markdown inline links to pages: [text](path.md#anchor){ .class }
@@ -144,7 +145,7 @@ def structure(front_and_body: str) -> Structure:
     front, body, _ = split_front_matter(front_and_body)
     cited = set()
     for match in re.finditer(r"\[@([^\]]+)\]", (front or "") + "\n" + body):
-        cited.update(CITED.findall(match.group(1)))
+        cited.update(CITED.findall("@" + match.group(1)))
     links = {m.group("target") for m in LINK_TARGET.finditer(body) if not m.group("target").startswith(("http:", "https:", "mailto:", "tel:", "sms:"))}
     return Structure(frozenset(cited), key_point_count(body), frozenset(links))
 

@@ -50,7 +50,7 @@ def on_page_context(context, page, config, nav):
         here = ("" if _site.lang == "en" else f"{_site.lang}/") + translations.page_url(page.file.src_uri)
         there = (f"es/" if _site.lang == "en" else "") + translations.page_url(other)
         context["bd_alternate"] = {"href": translations.relative_url(there, here), "lang": i18n.t("switch_lang"),
-                                   "label": i18n.t("switch_label")}
+                                   "label": i18n.t("switch_label"), "name": i18n.t("switch_name")}
     return context
 
 

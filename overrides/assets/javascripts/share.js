@@ -21,8 +21,8 @@
           return;
         }
         navigator.clipboard.writeText(url).then(
-          function () { status.textContent = status.getAttribute("data-copied"); },
-          function () { status.textContent = status.getAttribute("data-copy-this") + url; }
+          function () { status.textContent = status.getAttribute("data-copied") || "Link copied. You can paste it into a message."; },
+          function () { status.textContent = (status.getAttribute("data-copy-this") || "Copy this link: ") + url; }
         );
       });
     }
