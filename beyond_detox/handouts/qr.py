@@ -46,9 +46,10 @@ def write_qr_codes(links, base: str, site_dir: Path) -> list[Path]:
     return written
 
 
-def print_footer(links, src_uri: str, url: str, base: str) -> dict:
-    """What a printed page shows at its foot: its (short) address to type, and its QR code."""
+def print_footer(links, src_uri: str, url: str, base: str, title: str = "QR code: open this page at {address}") -> dict:
+    """What a printed page shows at its foot: its (short) address to type, and its QR code.
+    links=None (a translation): the page's own address, no short link."""
     word = links.word_for(src_uri) if links else None
     address = base + (links.short_url(word) if word else url)
     return {"address": display_address(address), "url": address,
-            "qr": qr_svg(address, f"QR code: open this page at {display_address(address)}")}
+            "qr": qr_svg(address, title.format(address=display_address(address)))}

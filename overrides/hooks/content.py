@@ -44,6 +44,10 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    if _site.lang != "en":  # the English build's links hook does this for English pages
+        from beyond_detox.handouts.qr import print_footer, public_url
+        context["bd_print"] = print_footer(None, page.file.src_uri, page.url, public_url(config) + f"{_site.lang}/",
+                                           i18n.t("qr_title"))
     # The language switch and hreflang links: the same page in the other language, if it exists.
     other = _alternates.get(page.file.src_uri)
     if other is not None:

@@ -129,3 +129,17 @@ def test_the_switch_takes_a_reader_to_english_and_back(new_page, site_url):
     page.get_by_role("link", name=i18n.strings("en")["switch_name"], exact=True).click()
     page.wait_for_url("**/es/safety/overdose-risk-after-detox/")
     assert page.evaluate("document.documentElement.lang") == "es"
+
+
+def test_the_spanish_sheet_prints_on_one_page_in_spanish_with_its_address(new_page, site_url):
+    import io
+
+    from pypdf import PdfReader
+
+    page = new_page()
+    page.goto(site_url + "/es/handouts/after-detox/")
+    reader = PdfReader(io.BytesIO(page.pdf(format="Letter")))
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert len(reader.pages) == 1, f"{len(reader.pages)} pages"
+    assert ES["print_read_online"] in text and "/es/handouts/after-detox" in text
+    assert "Llame" in text and "988" in text
