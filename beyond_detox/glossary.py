@@ -53,9 +53,14 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     return terms
 
 
-def abbreviation_lines(terms: list[Term]) -> str:
-    """Python-Markdown `abbr` definitions appended to every page: hover text wherever the letters appear."""
-    return "\n".join(f"*[{t.term}]: {t.stands_for}: {t.definition}" for t in terms if t.abbr)
+def abbreviation_lines(terms: list[Term], text: str | None = None) -> str:
+    """Python-Markdown `abbr` definitions appended to a page: hover text wherever the letters appear.
+    With `text`, only the abbreviations that text uses (each definition costs the Markdown
+    conversion a pass over the whole page)."""
+    abbreviations = [t for t in terms if t.abbr]
+    if text is not None:
+        abbreviations = terms_used(text, abbreviations)
+    return "\n".join(f"*[{t.term}]: {t.stands_for}: {t.definition}" for t in abbreviations)
 
 
 def glossary_markdown(terms: list[Term]) -> str:
@@ -69,10 +74,18 @@ def glossary_markdown(terms: list[Term]) -> str:
 
 def terms_used(text: str, terms: list[Term]) -> list[Term]:
     """Glossary terms that appear in the text (whole words, any case; abbreviations as written)."""
+    # One pass over the text's words for one-word terms (a set lookup), a regex only for
+    # terms of several words: the build stays linear in pages x terms without a search per term.
+    words = set(re.findall(r"[\w-]+", text))
+    lower = {w.lower() for w in words}
     found = []
     for t in terms:
-        flags = 0 if t.abbr else re.IGNORECASE
-        if re.search(r"(?<![\w-])" + re.escape(t.term) + r"(?![\w-])", text, flags):
+        if re.fullmatch(r"\w+", t.term):
+            hit = t.term in words if t.abbr else t.term.lower() in lower
+        else:
+            flags = 0 if t.abbr else re.IGNORECASE
+            hit = bool(re.search(r"(?<![\w-])" + re.escape(t.term) + r"(?![\w-])", text, flags))
+        if hit:
             found.append(t)
     return sorted(found, key=lambda t: t.term.lower())
 

@@ -129,7 +129,7 @@ def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData)
     text += review_footer(meta, site.reviewers, relative_link(rel_path, "about/editorial-policy.md"),
                           translation_note(translation, site))
     if english:
-        text += "\n\n" + abbreviation_lines(site.glossary) + "\n"
+        text += "\n\n" + abbreviation_lines(site.glossary, text) + "\n"
     else:
         text = stale_notice(rel_path, translation, site) + text
         text = translations.link_untranslated(text, rel_path, site.lang, i18n.t("english_link_note"), site.docs_dir)

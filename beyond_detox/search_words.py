@@ -9,6 +9,7 @@ page that mentions naloxone once.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,13 +45,20 @@ class SearchWords:
         """The readers' words for the words a page uses: many times on the page the word is about,
         once on a page that uses the word often or in its title, not at all on a passing mention."""
         found = []
+        # Counting one-word entries from one pass over the text (same as \bword\b, any case);
+        # a regex only for entries of several words.
+        counts = Counter(re.findall(r"\w+", text.lower()))
+        title_words = set(re.findall(r"\w+", title.lower()))
         for table in (self.misspellings, self.other_words):
             for word, variants in table.items():
                 if page and self.about.get(word.lower()) == page:
                     found += [word, *variants] * ABOUT_REPEAT
                     continue
-                uses = len(re.findall(r"\b" + re.escape(word) + r"\b", text, re.IGNORECASE))
-                in_title = bool(re.search(r"\b" + re.escape(word) + r"\b", title, re.IGNORECASE))
+                if re.fullmatch(r"\w+", word):
+                    uses, in_title = counts[word.lower()], word.lower() in title_words
+                else:
+                    uses = len(re.findall(r"\b" + re.escape(word) + r"\b", text, re.IGNORECASE))
+                    in_title = bool(re.search(r"\b" + re.escape(word) + r"\b", title, re.IGNORECASE))
                 if uses >= MIN_USES or in_title:
                     found += list(variants)
         return found

@@ -47,12 +47,20 @@ def load_directories(directory: Path = RESOURCES) -> list[Directory]:
     return _cache[key]
 
 
+_services: list = [None, {}]  # [the loaded directories (kept, so identity is safe), their services by id]
+
+
 def load_services(directory: Path = RESOURCES) -> dict[str, Service]:
-    services: dict[str, Service] = {}
-    for area in load_directories(directory):
-        for _org, service in area.services():
-            services[service.id] = service
-    return services
+    # Built once per loaded data (not per shortcode): with thousands of imported listings, a
+    # per-call rebuild made the build grow with pages x listings.
+    directories = load_directories(directory)
+    if _services[0] is not directories:
+        services: dict[str, Service] = {}
+        for area in directories:
+            for _org, service in area.services():
+                services[service.id] = service
+        _services[:] = [directories, services]
+    return _services[1]
 
 
 def find_service(service_id: str, directory: Path = RESOURCES) -> Service:

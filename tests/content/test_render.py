@@ -67,9 +67,10 @@ def test_draft_and_clinical_wording():
     assert "Clinically reviewed by Jane Doe, MD, Addiction medicine." in review_footer(PageMeta.model_validate(base), reviewers, "x.md")
 
 
-def test_glossary_abbreviations_are_appended(project):
-    html = render(project, "safety/good.md", GOOD_ARTICLE)
+def test_glossary_abbreviations_are_appended_for_the_ones_the_page_uses(project):
+    html = render(project, "safety/good.md", GOOD_ARTICLE + "\nAsk about MOUD.\n")
     assert "*[MOUD]: Medications for opioid use disorder: " in html
+    assert "*[OTP]:" not in html, "an abbreviation the page does not use is not defined on it"
 
 
 def test_unknown_citation_fails_the_build_with_file_and_line(tmp_path):
