@@ -165,3 +165,34 @@ def differences(english: str, translated: str) -> list[str]:
     if b.links - a.links:
         out.append("links not in the English page: " + ", ".join(sorted(b.links - a.links)))
     return out
+
+
+# --- the sitemap: every page, with its other-language page as an hreflang alternate ----------
+
+def sitemap_xml(site_dir: Path, base_url: str, lang: str = "es", docs: Path = paths.DOCS) -> str:
+    """A sitemap of the whole built site (English and the translation), absolute addresses from
+    base_url (extra.public_url), each translated pair linked both ways with xhtml:link hreflang
+    (Google reads hreflang from sitemaps; relative <link> tags in pages it ignores)."""
+    from xml.sax.saxutils import quoteattr, escape
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    pairs = alternates(lang, docs)
+    english_to_other = {page_url(en): f"{lang}/" + page_url(other) for en, other in pairs.items()}
+    other_to_english = {v: k for k, v in english_to_other.items()}
+    urls = []
+    for html in sorted(Path(site_dir).rglob("index.html")):
+        rel = html.parent.relative_to(site_dir).as_posix()
+        url = "" if rel == "." else rel + "/"
+        if url.startswith(("assets/", "search/", "offline/")) or 'http-equiv="refresh"' in html.read_text(encoding="utf-8", errors="replace")[:3000]:
+            continue  # redirect stubs (permanent links) are not pages
+        urls.append(url)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for url in urls:
+        lines.append(f"  <url><loc>{escape(base + url)}</loc>")
+        pair = (url, english_to_other[url]) if url in english_to_other else ((other_to_english[url], url) if url in other_to_english else None)
+        if pair:
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="en" href={quoteattr(base + pair[0])}/>')
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(base + pair[1])}/>')
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"

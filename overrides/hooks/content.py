@@ -71,3 +71,11 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     # Runs after the search plugin wrote its index (hooks come after plugins).
     write_hidden_terms(Path(config.site_dir) / "search" / "search_index.json", _hidden_terms)
+    if config.extra.get("site_root"):  # the last build (the translation): one sitemap for the whole site
+        from beyond_detox.atomic import atomic_write_text
+        from beyond_detox.handouts.qr import public_url
+        root = Path(config.site_dir).parent
+        import gzip
+        sitemap = translations.sitemap_xml(root, public_url(config))
+        atomic_write_text(root / "sitemap.xml", sitemap)
+        (root / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=0))

@@ -41,9 +41,13 @@ def test_switch_and_hreflang_link_the_two_pages_both_ways(site_dir, row):
     assert '<html lang="es"' in spanish and '<html lang="en"' in english
     assert resolve(spanish_path, switch_href(spanish)) == english_path
     assert resolve(english_path, switch_href(english)) == spanish_path
-    for page_path, html, other_lang, other_path in ((spanish_path, spanish, "en", english_path), (english_path, english, "es", spanish_path)):
-        alternate = re.search(rf'<link rel="alternate" hreflang="{other_lang}" href="([^"]+)">', html)
-        assert alternate and resolve(page_path, alternate.group(1)).removesuffix("index.html") == other_path
+    # hreflang for search engines: in the sitemap, absolute, both ways (not as <link> tags: see main.html)
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for page_path, other_lang, other_path in ((spanish_path, "en", english_path), (english_path, "es", spanish_path)):
+        entry = re.search(rf"<url><loc>https?://[^/<]+{re.escape(page_path)}</loc>(.*?)</url>", sitemap, re.S)
+        assert entry, f"{page_path} not in the sitemap"
+        assert re.search(rf'hreflang="{other_lang}" href="https?://[^/"]+{re.escape(other_path)}"', entry.group(1)), entry.group(1)
+    assert '<link rel="alternate"' not in spanish and '<link rel="alternate"' not in english
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r.src for r in ROWS])
