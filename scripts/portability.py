@@ -81,6 +81,8 @@ def main(argv=None) -> int:
             print("  (the templates use values that the MkDocs hooks provide, e.g. the crisis numbers)")
             config = (project / "mkdocs.yml").read_text(encoding="utf-8")
             config = config.replace("  custom_dir: overrides\n", "")
+            # `alternate: true` only switches on our header partial; Material's own expects a list.
+            config = re.sub(r"(?m)^  alternate: true\n", "", config)
             (project / "mkdocs.yml").write_text(config, encoding="utf-8")
             shutil.rmtree(project / "site", ignore_errors=True)
             print("Zensical: building again without the theme overrides, to see what the content needs")
