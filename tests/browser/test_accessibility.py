@@ -55,7 +55,7 @@ def test_skip_link_moves_focus_to_the_content(new_page, site_url):
 
 # What a keyboard user meets first, in each language (words from data/ui/<lang>.yml).
 ENGLISH_ORDER = ["Skip to main content", "Call 988", "Text 988", "Call 911", "More help"]
-SPANISH_ORDER = ["Ir al contenido principal", "Llame al 988", "Texto al 988", "Llame al 911", "Más ayuda"]
+SPANISH_ORDER = ["Ir al contenido principal", "Llame al 988", "Mande texto al 988", "Llame al 911", "Más ayuda"]
 
 
 def test_crisis_strip_is_first_by_keyboard_on_every_page(new_page, site_url, pages):

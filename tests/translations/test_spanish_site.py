@@ -116,7 +116,7 @@ def test_crisis_strip_reads_in_spanish_on_a_phone(new_page, site_url):
     strip = page.locator("nav.bd-crisis")
     assert strip.get_attribute("aria-label") == ES["crisis_label"]
     names = [" ".join(t.split()) for t in strip.locator("a").all_inner_texts()]
-    assert names == ["Llame al 988", "Texto al 988", "Llame al 911", "Más ayuda"]
+    assert names == ["Llame al 988", "Mande texto al 988", "Llame al 911", "Más ayuda"]
     for link in strip.locator("a").all():
         box = link.bounding_box()
         assert box["height"] >= 44 and box["y"] + box["height"] <= 667
