@@ -357,10 +357,30 @@ def local_page_uri(area: model.Directory) -> str:
 
 # --- the placeholder expander ---------------------------------------------------------------
 
-def expand(markdown: str, directories: list[model.Directory], page: PageState, today: dt.date | None = None) -> str:
-    """Replace every `<!-- directory: ... -->` line of markdown; SelectorError names the line."""
+MARKER = "<!--bd-directory-{}-->"
+
+
+def put_back(html: str, stash: list[str]) -> str:
+    """Put the stashed directory HTML in place of its markers (after the Markdown conversion)."""
+    for index, block in enumerate(stash):
+        html = html.replace(MARKER.format(index), block, 1)
+    return html
+
+
+def expand(markdown: str, directories: list[model.Directory], page: PageState, today: dt.date | None = None,
+           stash: list[str] | None = None) -> str:
+    """Replace every `<!-- directory: ... -->` line of markdown; SelectorError names the line.
+    With `stash`, HTML results are kept there and the Markdown gets a marker comment instead
+    (`put_back` after conversion): a directory of thousands of listings then never goes through
+    the Markdown parser, which made the build's fixed cost grow with the listings."""
     today = today or dt.date.today()
     entries = all_entries(directories)
+
+    def keep(html: str) -> str:
+        if stash is None:
+            return html
+        stash.append(html.strip("\n"))
+        return "\n" + MARKER.format(len(stash) - 1) + "\n"
 
     def replace(match: re.Match) -> str:
         line = markdown.count("\n", 0, match.start()) + 1
@@ -373,12 +393,12 @@ def expand(markdown: str, directories: list[model.Directory], page: PageState, t
             if not chosen and selector.get("empty") == "skip":
                 return "\n"
             if not chosen:
-                return f'\n<p class="bd-empty">{esc(t("dir_empty"))}</p>\n'
+                return keep(f'\n<p class="bd-empty">{esc(t("dir_empty"))}</p>\n')
             if fmt == "actions":
-                return "\n" + "\n".join(f'<div class="bd-actions-block">{actions_html(e.service)}</div>' for e in chosen) + "\n"
+                return keep("\n" + "\n".join(f'<div class="bd-actions-block">{actions_html(e.service)}</div>' for e in chosen) + "\n")
             if fmt == "compact":
-                return "\n" + render_compact(chosen, selector.get("language"), show_place="near" in selector) + "\n"
-            return "\n" + render_full(chosen, page) + "\n"
+                return keep("\n" + render_compact(chosen, selector.get("language"), show_place="near" in selector) + "\n")
+            return keep("\n" + render_full(chosen, page) + "\n")
         except SelectorError as exc:
             raise SelectorError(f"{page.src_uri}: line {line} of the page body: directory placeholder: {exc}") from None
 

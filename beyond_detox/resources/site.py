@@ -98,7 +98,7 @@ class DirectorySite:
             files.append(File.generated(config, uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
-    def page_markdown(self, markdown: str, src_uri: str) -> str:
+    def page_markdown(self, markdown: str, src_uri: str, stash: list[str] | None = None) -> str:
         if "<!-- directory:" not in markdown:
             return markdown
         # The directory's stylesheet only on pages that show the directory (not on every page).
@@ -106,4 +106,4 @@ class DirectorySite:
         url_dir = "" if url_dir == "index" else url_dir.removesuffix("/index")
         css = posixpath.relpath(DIRECTORY_CSS, url_dir or ".")
         link = f'<link rel="stylesheet" href="{css}">\n\n'
-        return link + expand(markdown, self.directories, PageState(src_uri=src_uri), self.today)
+        return link + expand(markdown, self.directories, PageState(src_uri=src_uri), self.today, stash)
