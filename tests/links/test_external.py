@@ -45,13 +45,15 @@ def test_contact_address_is_added_to_the_user_agent(monkeypatch, test_files):
 
 def test_requests_to_one_host_are_spaced_and_never_overlap(server, settings):
     urls = [f"{server.url}/ok?{n}" for n in range(6)]
-    check_external(urls, ext(settings, per_host_interval=0.15, concurrency=4), AllowList())
+    check_external(urls, ext(settings, per_host_interval=0.3, concurrency=4), AllowList())
     starts = sorted(hit.at for hit in server.log.hits)
     assert len(starts) == 6
     gaps = [later - earlier for earlier, later in zip(starts, starts[1:])]
-    # measured where the server receives them, so allow for connection set-up jitter
-    assert min(gaps) >= 0.1, gaps
-    assert starts[-1] - starts[0] >= 5 * 0.15 - 0.03, gaps
+    # Measured where the server receives them, so allow for connection set-up jitter: on two busy
+    # cores (browser tests on the other worker) one gap of a 0.15 s interval arrived at 0.099 s.
+    # Without spacing, concurrent requests would arrive together (gaps near 0).
+    assert min(gaps) >= 0.2, gaps
+    assert starts[-1] - starts[0] >= 5 * 0.3 - 0.05, gaps
 
 
 def test_retries_with_backoff_after_503(server, settings):
