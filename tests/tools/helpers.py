@@ -26,6 +26,7 @@ def skip_to_content(page) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
     page.keyboard.press("Enter")
+    assert active_id(page) == "main-content"
 
 
 def tab_to(page, element_id: str, limit: int = 25) -> None:

@@ -17,6 +17,8 @@ from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
 from beyond_detox.paths import ROOT
+from . import helpers
+from .helpers import active_id, skip_to_content
 
 PATH = "/understand/mood-check/"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
@@ -24,30 +26,13 @@ ANSWERS = ["Not at all", "Several days", "More than half the days", "Nearly ever
 
 
 def open_tool(new_page, site_url, width=375, height=667, **options):
-    page = new_page(width, height, **options)
-    page.goto(site_url + PATH, wait_until="networkidle")
-    return page
-
-
-def active_id(page) -> str:
-    return page.evaluate("document.activeElement && document.activeElement.id || ''")
-
-
-def skip_to_content(page) -> None:
-    """First Tab: the skip link; Enter moves focus to the start of the content."""
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
-    page.keyboard.press("Enter")
-    assert active_id(page) == "main-content"
+    # The service worker stays on here: the request checks below allow for its background caching.
+    options.setdefault("service_workers", "allow")
+    return helpers.open_tool(new_page, site_url, PATH, width, height, **options)
 
 
 def tab_to(page, element_id: str, limit: int = 10) -> None:
-    """Press Tab until the element has focus, as a keyboard user would."""
-    for _ in range(limit):
-        if active_id(page) == element_id:
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached #{element_id} (focus is on #{active_id(page)})")
+    helpers.tab_to(page, element_id, limit)
 
 
 def shift_tab_to(page, element_id: str, limit: int = 20) -> None:
