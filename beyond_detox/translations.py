@@ -196,3 +196,27 @@ def sitemap_xml(site_dir: Path, base_url: str, lang: str = "es", docs: Path = pa
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def write_sitemap(root: Path, base_url: str, lang: str = "es", docs: Path = paths.DOCS) -> None:
+    """site/sitemap.xml (and .gz, which MkDocs also writes) for the whole built site."""
+    import gzip
+    from beyond_detox.atomic import atomic_write_text
+    sitemap = sitemap_xml(root, base_url, lang, docs)
+    atomic_write_text(Path(root) / "sitemap.xml", sitemap)
+    (Path(root) / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=0))  # a build output
+
+
+def counterparts(build_lang: str, lang: str = "es", docs: Path = paths.DOCS) -> dict[str, str]:
+    """For a build in build_lang: its page -> the same page in the other language (src paths)."""
+    pairs = alternates(lang, docs)
+    return pairs if build_lang == "en" else {other: en for en, other in pairs.items()}
+
+
+def switch_link(src_uri: str, other_src: str, build_lang: str, strings: dict) -> dict:
+    """The header's language link on a page of a build in build_lang (the site's other language
+    lives under its code, e.g. es/): where it goes, in which language, and its words."""
+    here = ("" if build_lang == "en" else f"{build_lang}/") + page_url(src_uri)
+    there = ("es/" if build_lang == "en" else "") + page_url(other_src)
+    return {"href": relative_url(there, here), "lang": strings["switch_lang"], "label": strings["switch_label"],
+            "name": strings["switch_name"]}

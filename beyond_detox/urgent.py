@@ -25,11 +25,10 @@ LEVEL_NAMES = ("emergency", "urgent", "soon")
 
 def levels() -> tuple[tuple[str, str, str], ...]:
     """(level, title, what to do) in the current language."""
-    return tuple((level, t(f"urgent_{level}"), t(f"urgent_{level}_action")) for level in LEVEL_NAMES)
+    from beyond_detox.resources.translate import spanish_option
+    spanish = spanish_option()
+    return tuple((level, t(f"urgent_{level}"), t(f"urgent_{level}_action", spanish=spanish).strip()) for level in LEVEL_NAMES)
 
-
-# Kept for callers that read the English words.
-LEVELS = tuple((level, strings("en")[f"urgent_{level}"], strings("en")[f"urgent_{level}_action"]) for level in LEVEL_NAMES)
 
 KEY_POINTS_TITLES = tuple(strings(lang)["key_points"] for lang in ("en", "es"))
 KEY_POINTS_START = re.compile(r'^(!!!|\?\?\?\+?)\s+\w+\s+"(' + "|".join(map(re.escape, KEY_POINTS_TITLES)) + r')"\s*$')

@@ -117,10 +117,11 @@ def _files(paths: list[Path]) -> list[Path]:
 
 
 def cmd_validate(args) -> int:
-    from beyond_detox.resources.validate import check_files
+    from beyond_detox.resources.validate import check_directory, check_files
 
     files = _files(args.paths)
-    _, problems = check_files(files, args.today)
+    # No paths: the whole folder, translations included; named files: just those.
+    _, problems = check_files(files, args.today) if args.paths else check_directory(RESOURCES, args.today)
     for problem in problems:
         print(problem)
     if problems:

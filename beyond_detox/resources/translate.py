@@ -78,3 +78,10 @@ def check(lang: str, service_ids: set[str], folder: Path = FOLDER, org_ids: set[
                 problems.append(Problem(display_path(path), lines.get((service_id, name), line), "translation",
                                         f"{service_id}.{name}: not a field that can be translated ({', '.join(allowed)})"))
     return problems
+
+
+def spanish_option(service_id: str = "lifeline-988") -> str:
+    """How to reach a line in Spanish ("Call and press 2 ..."), in the current language: the
+    service's `language_notes.es`, so interface words can say it without repeating it."""
+    from beyond_detox.resources import find_service
+    return localized(find_service(service_id), "language_notes.es")

@@ -141,19 +141,23 @@ def check_files(paths: Iterable[Path], today: dt.date | None = None) -> tuple[li
                 if ident not in present:
                     problems.append(Problem(checked.display, checked.parsed.line_of(("organizations",)), "organizations",
                                             f"service id '{ident}' is missing: the site's crisis block and article shortcodes use it (keep it, see README \"Stable ids\")"))
-    # The translations (translations/<lang>.yml) name only ids that exist, and only translatable fields.
-    if paths_are_default(files):
-        from beyond_detox.resources import translate
-        services = {ident for (kind, ident) in seen if kind == "service"}
-        orgs = {ident for (kind, ident) in seen if kind == "organization"}
-        for lang_file in sorted(translate.FOLDER.glob("*.yml")):
-            problems += translate.check(lang_file.stem, services, translate.FOLDER, orgs)
     return files, sorted(problems)
 
 
-def paths_are_default(files: list[CheckedFile]) -> bool:
-    """Only when the real data folder is checked (a test's single file has no translations)."""
-    return any(Path(f.path).resolve().parent == RESOURCES.resolve() for f in files) if files else False
+def check_directory(directory: Path = RESOURCES, today: dt.date | None = None) -> tuple[list[CheckedFile], list[Problem]]:
+    """Every data file of a directory, and its translations (translations/<lang>.yml), which may
+    name only ids that exist and only fields that can be translated."""
+    from beyond_detox.resources import translate
+
+    files, problems = check_files(default_files(directory), today)
+    ids = {(kind, ident) for checked in files if checked.parsed is not None and isinstance(checked.parsed.data, dict)
+           for kind, _, ident in _ids(checked.parsed.data)}
+    services = {ident for kind, ident in ids if kind == "service"}
+    orgs = {ident for kind, ident in ids if kind == "organization"}
+    folder = Path(directory) / "translations"
+    for lang_file in sorted(folder.glob("*.yml")):
+        problems += translate.check(lang_file.stem, services, folder, orgs)
+    return files, sorted(problems)
 
 
 def _ids(data: dict):
@@ -380,7 +384,7 @@ def _phone_problems(loc: tuple, phone: dict):
 
 def load_checked(directory: Path = RESOURCES, today: dt.date | None = None) -> list[CheckedFile]:
     """All data files, validated; raises ResourceDataError listing every problem."""
-    files, problems = check_files(default_files(directory), today)
+    files, problems = check_directory(directory, today)
     if problems:
         raise ResourceDataError(problems)
     return files

@@ -15,6 +15,7 @@ from beyond_detox import i18n, translations  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
 from beyond_detox.render import SiteData, render_page  # noqa: E402
 from beyond_detox.resources import crisis_lines  # noqa: E402
+from beyond_detox.resources.translate import spanish_option  # noqa: E402
 from beyond_detox.search_words import hidden_terms, write_hidden_terms  # noqa: E402
 
 _site: SiteData | None = None
@@ -31,8 +32,7 @@ def on_config(config):
     i18n.set_language(lang)
     _site = SiteData(report_error_url=extra.get("report_error_url") or "", repository_url=extra.get("repository_url") or "",
                      publisher=extra.get("publisher") or "", contact_email=extra.get("contact_email") or "", lang=lang)
-    pairs = translations.alternates("es")
-    _alternates = pairs if lang == "en" else {es: en for en, es in pairs.items()}
+    _alternates = translations.counterparts(lang)
     return config
 
 
@@ -40,6 +40,7 @@ def on_env(env, config, files):
     env.globals["crisis_lines"] = crisis_lines()
     env.globals["search_crisis_words"] = list(_site.search_words.crisis_words_for(_site.lang))
     env.globals["ui"] = i18n.strings(_site.lang)
+    env.globals["lifeline_spanish"] = spanish_option()  # {spanish} in the interface words
     return env
 
 
@@ -48,13 +49,10 @@ def on_page_context(context, page, config, nav):
         from beyond_detox.handouts.qr import print_footer, public_url
         context["bd_print"] = print_footer(None, page.file.src_uri, page.url, public_url(config) + f"{_site.lang}/",
                                            i18n.t("qr_title"))
-    # The language switch and hreflang links: the same page in the other language, if it exists.
+    # The header's language link: the same page in the other language, if it exists.
     other = _alternates.get(page.file.src_uri)
     if other is not None:
-        here = ("" if _site.lang == "en" else f"{_site.lang}/") + translations.page_url(page.file.src_uri)
-        there = (f"es/" if _site.lang == "en" else "") + translations.page_url(other)
-        context["bd_alternate"] = {"href": translations.relative_url(there, here), "lang": i18n.t("switch_lang"),
-                                   "label": i18n.t("switch_label"), "name": i18n.t("switch_name")}
+        context["bd_alternate"] = translations.switch_link(page.file.src_uri, other, _site.lang, i18n.strings(_site.lang))
     return context
 
 
@@ -72,10 +70,5 @@ def on_post_build(config):
     # Runs after the search plugin wrote its index (hooks come after plugins).
     write_hidden_terms(Path(config.site_dir) / "search" / "search_index.json", _hidden_terms)
     if config.extra.get("site_root"):  # the last build (the translation): one sitemap for the whole site
-        from beyond_detox.atomic import atomic_write_text
         from beyond_detox.handouts.qr import public_url
-        root = Path(config.site_dir).parent
-        import gzip
-        sitemap = translations.sitemap_xml(root, public_url(config))
-        atomic_write_text(root / "sitemap.xml", sitemap)
-        (root / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=0))
+        translations.write_sitemap(Path(config.site_dir).parent, public_url(config))

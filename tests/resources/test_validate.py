@@ -192,3 +192,18 @@ def test_every_subcommand_has_help(command, capsys):
         main([command, "--help"])
     assert exit_.value.code == 0
     assert "Exit codes: 0" in capsys.readouterr().out
+
+
+def test_a_translation_naming_an_unknown_service_or_field_is_reported_with_its_line(tmp_path):
+    from beyond_detox.resources.validate import check_directory
+
+    (tmp_path / "testland.yml").write_text(VALID, encoding="utf-8")
+    (tmp_path / "translations").mkdir()
+    translation = tmp_path / "translations" / "es.yml"
+    translation.write_text("test-line:\n  description: Una línea de prueba.\n  colour: rojo\nno-such-line:\n  description: x\n",
+                           encoding="utf-8")
+    _, problems = check_directory(tmp_path, today=TODAY)
+    found = sorted(str(p) for p in problems)
+    assert found == sorted([f"{translation}:3: translation: test-line.colour: not a field that can be translated "
+                            "(description, hours, cost, coverage, what_to_say, language_notes, phones)",
+                            f"{translation}:4: translation: 'no-such-line' is not a service or organisation id in data/resources/"])
