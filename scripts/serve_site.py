@@ -6,18 +6,13 @@ while writing English pages, `make serve-live` runs `mkdocs serve` (English only
 edition is a second build, see README.md "Spanish edition"). Stop with Ctrl-C.
 """
 import argparse
-import functools
-import http.server
 import os
 import sys
+import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from beyond_detox.paths import ROOT  # noqa: E402
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # quiet: one line per request is noise here
-        pass
+from beyond_detox.serve import serve_directory  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -28,12 +23,12 @@ def main(argv=None) -> int:
     if not os.path.isfile(os.path.join(args.site, "index.html")):
         print(f"{args.site}/index.html not found: build first (make build)", file=sys.stderr)
         return 1
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(Handler, directory=args.site))
-    print(f"Serving {args.site} on http://127.0.0.1:{args.port}/ (Spanish: /es/). Ctrl-C to stop.", flush=True)
+    server, url = serve_directory(args.site, args.port)
+    print(f"Serving {args.site} on {url}/ (Spanish: /es/). Ctrl-C to stop.", flush=True)
     try:
-        server.serve_forever()
+        threading.Event().wait()
     except KeyboardInterrupt:
-        pass
+        server.shutdown()
     return 0
 
 

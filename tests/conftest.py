@@ -1,11 +1,8 @@
 """Shared fixtures: the built site, a real HTTP server on 127.0.0.1 serving it, and real Chromium."""
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ import pytest
 from beyond_detox.browser import CHROMIUM_ARGS, find_chromium
 from beyond_detox.build import build_site as strict_build
 from beyond_detox.paths import ROOT
+from beyond_detox.serve import serve_directory
 
 SITE = ROOT / "site"
 
@@ -35,17 +33,6 @@ def site_dir() -> Path:
     return SITE
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-def serve_directory(directory: Path):
-    """Serve a folder on a free port of 127.0.0.1; returns (server, base_url)."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,6 @@
 axe-core on the rendered directory, touch targets, and reflow on a 320px screen."""
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import posixpath
@@ -12,12 +10,12 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from beyond_detox.resources.import_findtreatment import read_export_file, run_import
+from beyond_detox.serve import serve_directory
 
 from .helpers import FIXTURES, ROOT, TODAY
 
@@ -109,13 +107,8 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def served(built):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve_directory(built)
+    yield url
     server.shutdown()
     server.server_close()
 

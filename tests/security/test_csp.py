@@ -2,13 +2,11 @@
 Content-Security-Policy violations, and search, the tools, Share and Print still work."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
 from beyond_detox.security import META_MARK
+from beyond_detox.serve import serve_directory
 
 COLLECT = """window.__violations = [];
 document.addEventListener('securitypolicyviolation', e => window.__violations.push(
@@ -31,20 +29,8 @@ def read_headers(site_dir) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def strict_url(site_dir):
-    values = read_headers(site_dir)
-
-    class Strict(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self):
-            for name, value in values.items():
-                self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Strict, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve_directory(site_dir, headers=read_headers(site_dir))
+    yield url
     server.shutdown()
 
 
