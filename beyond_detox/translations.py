@@ -99,8 +99,9 @@ def link_untranslated(markdown: str, page_src: str, lang: str, note: str, docs: 
         href = relative_url(page_url(target), from_url) + (match.group("anchor") or "")
         classes = " ".join(part[1:] for part in (match.group("attrs") or "").strip("{} ").split() if part.startswith("."))
         css = f' class="{classes}"' if classes else ""
-        # The note inside the link: it reads with it, and stays inside a button-styled link.
-        return f'<a href="{href}" hreflang="en"{css}>{match.group("text")} <span class="bd-en-note">{note.strip()}</span></a>'
+        # The note inside the link: it reads with it, and stays inside a button-styled link
+        # (a no-break space, which a flex button does not drop as it does a plain one).
+        return f'<a href="{href}" hreflang="en"{css}>{match.group("text")}&nbsp;<span class="bd-en-note">{note.strip()}</span></a>'
 
     return MD_LINK.sub(replace, markdown)
 
