@@ -5,7 +5,8 @@ has no retries and no cache between runs, and its per-host throttle sleeps while
 for all hosts (linkcheck/director/aggregator.py, wait_for_host).
 
 Manners, all set in config/linkcheckerrc, [beyond-detox]:
-- one request at a time per host, and at least `per-host-interval` seconds between two starts;
+- one request at a time per host, and at least `per-host-interval` seconds from the end of one to the start
+  of the next (counted from the end, so a slow answer never lets the next request follow it at once);
   `concurrency` hosts are checked side by side;
 - HEAD first; GET (headers only, the body is not read) when HEAD is refused or fails;
 - timeouts; retries with exponential backoff after a timeout, a dropped connection, 429 or 5xx,
@@ -160,20 +161,22 @@ class ExternalChecker:
         self.progress = progress
         self._done = 0
         self._total = 0
-        self._last_start: dict[str, float] = {}
+        self._last_end: dict[str, float] = {}
         self.requests = 0
 
     async def _send(self, client: httpx.AsyncClient, method: str, url: str) -> httpx.Response:
         host = urllib.parse.urlsplit(url).netloc.lower()
         loop = asyncio.get_running_loop()
-        wait = self._last_start.get(host, -1e9) + self.settings.per_host_interval - loop.time()
+        wait = self._last_end.get(host, -1e9) + self.settings.per_host_interval - loop.time()
         if wait > 0:
             await asyncio.sleep(wait)
-        self._last_start[host] = loop.time()
         self.requests += 1
-        # The body is never read: the status line and headers are all we need.
-        async with client.stream(method, url) as response:
-            return response
+        try:
+            # The body is never read: the status line and headers are all we need.
+            async with client.stream(method, url) as response:
+                return response
+        finally:
+            self._last_end[host] = loop.time()
 
     async def check(self, client: httpx.AsyncClient, url: str) -> Answer:
         s = self.settings

@@ -38,7 +38,7 @@ class ExternalSettings:
     retries: int = 2               # extra tries after a timeout, a dropped connection, 429 or 5xx
     backoff: float = 2.0           # seconds before the first retry; doubles each time
     max_retry_after: float = 60.0  # longest Retry-After we honour, in seconds
-    per_host_interval: float = 1.0  # seconds between two requests to the same host
+    per_host_interval: float = 1.0  # seconds from the end of one request to a host to the start of the next
     concurrency: int = 8           # hosts checked at the same time (one request per host at a time)
     cache_days: float = 7.0        # a good answer is trusted this long
 
