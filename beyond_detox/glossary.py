@@ -1,6 +1,7 @@
 """The glossary (data/glossary.yml): hover definitions for abbreviations and the /glossary/ page."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,19 +73,29 @@ def glossary_markdown(terms: list[Term]) -> str:
     return "\n".join(out)
 
 
+_WORD = re.compile(r"[\w-]+")
+
+
+@functools.lru_cache(maxsize=None)
+def _term_pattern(term: str, abbr: bool) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", 0 if abbr else re.IGNORECASE)
+
+
 def terms_used(text: str, terms: list[Term]) -> list[Term]:
     """Glossary terms that appear in the text (whole words, any case; abbreviations as written)."""
-    # One pass over the text's words for one-word terms (a set lookup), a regex only for
-    # terms of several words: the build stays linear in pages x terms without a search per term.
-    words = set(re.findall(r"[\w-]+", text))
+    # One pass over the text's words; a term of several words is searched for only when each of
+    # its words is on the page, so the build stays linear without a regex search per term and page.
+    words = set(_WORD.findall(text))
     lower = {w.lower() for w in words}
     found = []
     for t in terms:
-        if re.fullmatch(r"\w+", t.term):
+        parts = _WORD.findall(t.term)
+        if len(parts) == 1 and parts[0] == t.term:
             hit = t.term in words if t.abbr else t.term.lower() in lower
+        elif all((part in words) if t.abbr else (part.lower() in lower) for part in parts):
+            hit = bool(_term_pattern(t.term, t.abbr).search(text))
         else:
-            flags = 0 if t.abbr else re.IGNORECASE
-            hit = bool(re.search(r"(?<![\w-])" + re.escape(t.term) + r"(?![\w-])", text, flags))
+            hit = False
         if hit:
             found.append(t)
     return sorted(found, key=lambda t: t.term.lower())

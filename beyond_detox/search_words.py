@@ -8,6 +8,7 @@ page that mentions naloxone once.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -54,17 +55,26 @@ class SearchWords:
                 if page and self.about.get(word.lower()) == page:
                     found += [word, *variants] * ABOUT_REPEAT
                     continue
-                if re.fullmatch(r"\w+", word):
-                    uses, in_title = counts[word.lower()], word.lower() in title_words
+                parts = re.findall(r"\w+", word.lower())
+                if len(parts) == 1 and parts[0] == word.lower():
+                    uses, in_title = counts[parts[0]], parts[0] in title_words
                 else:
-                    uses = len(re.findall(r"\b" + re.escape(word) + r"\b", text, re.IGNORECASE))
-                    in_title = bool(re.search(r"\b" + re.escape(word) + r"\b", title, re.IGNORECASE))
+                    # Searched for only where each of its words is there (a regex per entry and page
+                    # otherwise costs the build more than the rest of this module).
+                    pattern = _phrase(word)
+                    uses = len(pattern.findall(text)) if all(counts[p] for p in parts) else 0
+                    in_title = bool(pattern.search(title)) if title_words.issuperset(parts) else False
                 if uses >= MIN_USES or in_title:
                     found += list(variants)
         return found
 
     def pattern(self) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(re.escape(m) for m in self.all()) + r")\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _phrase(word: str) -> re.Pattern:
+    return re.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE)
 
 
 def load_search_words(path: Path = SEARCH_WORDS) -> SearchWords:

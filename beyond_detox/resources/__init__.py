@@ -13,6 +13,7 @@ Modules: model (the schema), validate, verify (link checks), import_findtreatmen
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from beyond_detox.paths import RESOURCES
@@ -33,9 +34,19 @@ _cache: dict[tuple, list[Directory]] = {}
 
 
 def _signature(directory: Path) -> tuple:
-    """Changes when any data file changes, so `mkdocs serve` picks up edits."""
-    files = default_files(directory)
-    return (str(Path(directory).resolve()),) + tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    """Changes when any data file changes, so `mkdocs serve` picks up edits. Asked several times
+    per page (each shortcode), so one listing per folder, without resolving paths or globbing."""
+    signature: list = []
+    for folder in (directory, directory / "local", directory / "translations"):
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".yml"):
+                        info = entry.stat()
+                        signature.append((entry.path, info.st_mtime_ns, info.st_size))
+        except FileNotFoundError:
+            continue
+    return (os.path.abspath(directory), *sorted(signature))
 
 
 def load_directories(directory: Path = RESOURCES) -> list[Directory]:
