@@ -1,12 +1,18 @@
-/* Works with no signal: registers the site's service worker (sw.js) after the page has loaded,
+/* Works with no signal: registers the site's service worker (sw.js) once the page has loaded and the browser is idle,
    and, on a copy opened without a network, says when it was saved. Stores nothing itself. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var worker = script && script.getAttribute("data-sw");
   if (worker && "serviceWorker" in navigator) {
+    // After the page has loaded and the phone is idle: saving the site for offline use must not
+    // compete with the page the reader came for on a slow connection.
     window.addEventListener("load", function () {
-      navigator.serviceWorker.register(worker).catch(function () { /* the site works without it */ });
+      var register = function () {
+        navigator.serviceWorker.register(worker).catch(function () { /* the site works without it */ });
+      };
+      if ("requestIdleCallback" in window) window.requestIdleCallback(register, { timeout: 5000 });
+      else window.setTimeout(register, 1000);
     });
   }
   function notice() {
