@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Lighthouse (12.2.3, from the npm registry) on the locally served site, mobile profile: the
-four scores and the main metrics for the home page, every article and the tools. The site is
+four scores and the main metrics for the home page, every article and the tools, in English and
+Spanish. The site is
 served like a static host would serve it: gzip, the generated security headers, and a week's
 caching for assets. Installs Lighthouse into .cache/lighthouse on first use. Figures only.
 
@@ -119,12 +120,17 @@ class _Body:
 
 
 def default_pages() -> list[str]:
+    """The home page, every article and the tools, then the Spanish home page and articles."""
     pages = ["/"]
+    spanish = ["/es/"]
     for md in sorted(DOCS.rglob("*.md")):
         rel = md.relative_to(DOCS).as_posix()
-        if is_article(rel) or rel in TOOL_PAGES:
+        if rel.startswith("es/"):
+            if is_article(rel.removeprefix("es/")):
+                spanish.append("/" + rel.removesuffix(".md") + "/")
+        elif is_article(rel) or rel in TOOL_PAGES:
             pages.append("/" + rel.removesuffix(".md") + "/")
-    return pages
+    return pages + spanish
 
 
 def calibrated_slowdown(benchmark_index: float) -> float:

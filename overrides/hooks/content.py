@@ -1,4 +1,5 @@
-"""MkDocs hook: render each page's Markdown with beyond_detox.render, and give templates the help lines.
+"""MkDocs hook: render each page's Markdown with beyond_detox.render (citations become links after the
+conversion), and give templates the help lines.
 
 Thin on purpose: the logic lives in beyond_detox/ where tests call it directly.
 """
@@ -12,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from beyond_detox import i18n, translations  # noqa: E402
+from beyond_detox.citations import put_back_citations  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
 from beyond_detox.render import SiteData, render_page  # noqa: E402
 from beyond_detox.resources import crisis_lines  # noqa: E402
@@ -64,6 +66,10 @@ def on_page_markdown(markdown, page, config, files):
     except ContentError as error:
         raise PluginError(f"content check failed:\n{error}") from None
     return rendered
+
+
+def on_page_content(html, page, config, files):
+    return put_back_citations(html)
 
 
 def on_post_build(config):

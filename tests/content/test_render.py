@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 from beyond_detox.bibliography import load_bibliography
+from beyond_detox.citations import put_back_citations
 from beyond_detox.content_model import PageMeta
 from beyond_detox.paths import ROOT
 from beyond_detox.render import SiteData, render_page
@@ -18,7 +19,31 @@ from .conftest import GOOD_ARTICLE
 def render(project, rel, text):
     path = project.write(rel, text)
     body = text.split("---\n", 2)[2]
-    return render_page(rel, path, body, SiteData(data_dir=project.data_dir))
+    # As the site's hook does: citations become links after the Markdown conversion.
+    return put_back_citations(render_page(rel, path, body, SiteData(data_dir=project.data_dir)))
+
+
+def test_citation_marks_pass_the_markdown_conversion_and_become_links(project):
+    import markdown
+
+    from beyond_detox import i18n
+
+    text = render_page("safety/good.md", project.write("safety/good.md", GOOD_ARTICLE),
+                       GOOD_ARTICLE.split("---\n", 2)[2] + "\n| a | b |\n|---|---|\n| x [@ref2] | y |\n\n!!! note\n\n    Inside [@ref1].\n",
+                       SiteData(data_dir=project.data_dir))
+    assert "<sup" not in text  # no raw HTML for Python-Markdown to parse
+    config = __import__("yaml").load((ROOT / "mkdocs.yml").read_text(), Loader=__import__("yaml").BaseLoader)
+    extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    html = put_back_citations(markdown.markdown(text, extensions=extensions))
+    assert "\ue000" not in html and "\ue001" not in html
+    assert html.count('<sup class="bd-cite">') == text.count("\ue000")
+    assert '<td>x <sup class="bd-cite">[<a href="#source-' in html
+    assert 'Inside <sup class="bd-cite">' in html
+    i18n.set_language("es")
+    try:
+        assert '<span class="bd-visually-hidden">Fuente </span>' in put_back_citations(text)
+    finally:
+        i18n.set_language("en")
 
 
 def test_citations_are_numbered_in_order_and_listed(project):

@@ -55,7 +55,8 @@ def test_spanish_pages_speak_spanish_around_the_content(site_dir, row):
     html = built(site_dir, "/es/" + translations.page_url(row.src))
     for key in ("skip_link", "crisis_more", "translation_status", "review_last"):
         assert ES[key] in html, f"{key}: {ES[key]!r} not on the page"
-    for english in ("Skip to main content", "Need help now?", "Page last reviewed", "Share this page"):
+    for english in ("Skip to main content", "Need help now?", "Page last reviewed", "Share this page",
+                    '<span class="bd-visually-hidden">Source </span>'):
         assert english not in html, f"English interface words on a Spanish page: {english!r}"
 
 
