@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 
+from beyond_detox.citations import put_back_citations
 from beyond_detox.lint import lint
 from beyond_detox.paths import ROOT
 from beyond_detox.render import SiteData, render_page
@@ -28,7 +29,8 @@ def with_front(extra: str, text: str = GOOD_ARTICLE) -> str:
 
 def render(project, rel, text, **site):
     path = project.write(rel, text)
-    return render_page(rel, path, text.split("---\n", 2)[2], SiteData(data_dir=project.data_dir, **site))
+    # As the site's hook does: citations become links after the Markdown conversion.
+    return put_back_citations(render_page(rel, path, text.split("---\n", 2)[2], SiteData(data_dir=project.data_dir, **site)))
 
 
 def run_lint(project):
