@@ -37,7 +37,7 @@ def main(argv=None) -> int:
     if index.exists():
         print(f"search index: {gz(index.read_bytes())} B gzip, loaded only when search is opened")
     if worker.exists():
-        print(f"service worker: {gz(worker.read_bytes())} B gzip, registered after the page has loaded")
+        print(f"service worker: {gz(worker.read_bytes())} B gzip, registered when the browser is idle after load")
     print(f"source maps published: {len(list(args.site.rglob('*.map')))}")
     return 0
 
