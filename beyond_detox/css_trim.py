@@ -21,6 +21,7 @@ from pathlib import Path
 from beyond_detox.atomic import atomic_write_text
 
 THEME_CSS = "assets/stylesheets/main.*.min.css"
+PALETTE_CSS = "assets/stylesheets/palette.*.min.css"   # colour schemes: this site sets its own colours
 GROUPING = ("@media", "@supports", "@layer", "@container")
 _CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
 _INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
@@ -184,4 +185,7 @@ def trim_theme_stylesheet(site_dir: Path) -> Trimmed | None:
                 atomic_write_text(page, html.replace(f"assets/stylesheets/{old.name}", f"assets/stylesheets/{new.name}"))
                 pages += 1
         old.unlink()
+    for palette in site_dir.glob(PALETTE_CSS):
+        if not any(palette.name in page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html")):
+            palette.unlink()  # no page loads it: do not publish it
     return Trimmed(old.name, new.name, len(css.encode()), len(trimmed.encode()), dropped, pages)

@@ -1,5 +1,5 @@
 """MkDocs hook: after the pages are written, trim the theme's stylesheet to the classes the built
-site uses (beyond_detox/css_trim.py). Before the security and offline hooks, which read the
+site uses, and leave out its unused colour schemes (beyond_detox/css_trim.py). Before the security and offline hooks, which read the
 finished pages and assets."""
 from __future__ import annotations
 

@@ -38,6 +38,7 @@ def test_the_built_stylesheets_are_trimmed_and_named_by_their_content(site_dir):
         text = sheet.read_bytes()
         assert sheet.name == f"main.{hashlib.sha256(text).hexdigest()[:8]}.min.css"
         assert len(text) < 0.8 * ORIGINAL.stat().st_size, "less than a fifth of the theme's CSS was trimmed"
+        assert list(folder.glob("assets/stylesheets/palette.*.css")) == []  # no page loads the theme's colour schemes
         for page in folder.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             assert ORIGINAL.name not in html, page
