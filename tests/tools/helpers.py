@@ -23,8 +23,13 @@ def active_id(page) -> str:
 
 def skip_to_content(page) -> None:
     """First Tab: the skip link; Enter moves focus to the start of the content."""
+    # The tab the reader is looking at has the keyboard (on two busy cores a background page once
+    # did not, and the first Tab went nowhere).
+    page.bring_to_front()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    focused = page.evaluate("({text: document.activeElement.textContent.trim().slice(0, 60),"
+                            " tag: document.activeElement.tagName, page_has_focus: document.hasFocus()})")
+    assert focused["text"] == "Skip to main content", focused
     page.keyboard.press("Enter")
     assert active_id(page) == "main-content"
 
