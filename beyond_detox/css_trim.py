@@ -176,16 +176,20 @@ def trim_theme_stylesheet(site_dir: Path) -> Trimmed | None:
     trimmed, dropped = trim_css(css, used_names(site_dir))
     digest = hashlib.sha256(trimmed.encode("utf-8")).hexdigest()[:8]
     new = old.with_name(f"main.{digest}.min.css")
+    palettes = {path.name: path for path in site_dir.glob(PALETTE_CSS)}
+    loaded_palettes: set[str] = set()
     pages = 0
     if new != old:
         atomic_write_text(new, trimmed)
-        for page in site_dir.rglob("*.html"):
-            html = page.read_text(encoding="utf-8")
-            if old.name in html:
-                atomic_write_text(page, html.replace(f"assets/stylesheets/{old.name}", f"assets/stylesheets/{new.name}"))
-                pages += 1
+    for page in site_dir.rglob("*.html"):  # one pass: point pages at the new name, note palette use
+        html = page.read_text(encoding="utf-8")
+        loaded_palettes.update(name for name in palettes if name in html)
+        if new != old and old.name in html:
+            atomic_write_text(page, html.replace(f"assets/stylesheets/{old.name}", f"assets/stylesheets/{new.name}"))
+            pages += 1
+    if new != old:
         old.unlink()
-    for palette in site_dir.glob(PALETTE_CSS):
-        if not any(palette.name in page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html")):
-            palette.unlink()  # no page loads it: do not publish it
+    for name, path in palettes.items():
+        if name not in loaded_palettes:
+            path.unlink()  # no page loads it: do not publish it
     return Trimmed(old.name, new.name, len(css.encode()), len(trimmed.encode()), dropped, pages)

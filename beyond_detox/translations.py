@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from beyond_detox import paths
+from beyond_detox.built_site import is_redirect_stub
 from beyond_detox.frontmatter import parse_page
 
 TRANSLATED = {"es": paths.DOCS / "es"}  # language -> its docs folder
@@ -183,7 +184,7 @@ def sitemap_xml(site_dir: Path, base_url: str, lang: str = "es", docs: Path = pa
     for html in sorted(Path(site_dir).rglob("index.html")):
         rel = html.parent.relative_to(site_dir).as_posix()
         url = "" if rel == "." else rel + "/"
-        if url.startswith(("assets/", "search/", "offline/")) or 'http-equiv="refresh"' in html.read_text(encoding="utf-8", errors="replace")[:3000]:
+        if url.startswith(("assets/", "search/", "offline/")) or is_redirect_stub(html):
             continue  # redirect stubs (permanent links) are not pages
         urls.append(url)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from beyond_detox.built_site import is_redirect_stub
+
 FIRST_VISIT_BUDGET = 100_000     # bytes, gzip: everything a first visit to any page transfers
 ARTICLE_CRITICAL_BUDGET = 40_000  # bytes, gzip: an article's HTML + render-blocking CSS
 
@@ -81,7 +83,7 @@ def site_weights(site_dir: Path) -> list[PageWeight]:
     pages = []
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir).as_posix()
-        if rel.startswith("assets/") or 'http-equiv="refresh"' in page.read_text(encoding="utf-8", errors="replace")[:4000]:
+        if rel.startswith("assets/") or is_redirect_stub(page):
             continue
         pages.append(page_weight(site_dir, page, cache))
     return pages

@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from beyond_detox.atomic import atomic_write_text  # noqa: E402
+from beyond_detox.built_site import is_redirect_stub  # noqa: E402
 from beyond_detox.handouts.links import PUBLISHED, read_published  # noqa: E402
 from beyond_detox.paths import ROOT  # noqa: E402
 
@@ -23,7 +24,7 @@ def built_addresses(site: Path) -> list[str]:
     found = []
     for html in sorted(site.rglob("index.html")):
         rel = html.relative_to(site).parent.as_posix()
-        if rel.startswith(("assets", "search")) or 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:4000]:
+        if rel.startswith(("assets", "search")) or is_redirect_stub(html):
             continue
         found.append("/" if rel == "." else f"/{rel}/")
     return found

@@ -9,6 +9,7 @@ import pytest
 
 from beyond_detox.browser import CHROMIUM_ARGS, find_chromium
 from beyond_detox.build import build_site as strict_build
+from beyond_detox.built_site import is_redirect_stub
 from beyond_detox.paths import ROOT
 from beyond_detox.serve import serve_directory
 
@@ -92,18 +93,13 @@ def new_page(browser):
         context.close()
 
 
-def is_redirect(html: Path) -> bool:
-    """A redirect stub (mkdocs-redirects: /go/ short links and moved pages), not a page."""
-    return 'http-equiv="refresh"' in html.read_text(encoding="utf-8", errors="replace")[:4000]
-
-
 def built_pages(site_dir: Path) -> list[str]:
     """URL paths of every HTML page in the built site ('/', '/about/', ...), 404 page included,
     redirect stubs left out (tests/content/test_permanent_links.py follows those)."""
     paths = []
     for html in sorted(site_dir.rglob("*.html")):
         rel = html.relative_to(site_dir).as_posix()
-        if rel.startswith("assets/") or is_redirect(html):
+        if rel.startswith("assets/") or is_redirect_stub(html):
             continue
         paths.append("/" + rel.removesuffix("index.html"))
     return paths

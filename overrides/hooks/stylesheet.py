@@ -1,6 +1,6 @@
 """MkDocs hook: after the pages are written, trim the theme's stylesheet to the classes the built
-site uses, and leave out its unused colour schemes (beyond_detox/css_trim.py). Before the security and offline hooks, which read the
-finished pages and assets."""
+site uses and leave out its unused colour schemes (beyond_detox/css_trim.py). Listed before the
+security and offline hooks, which read the finished pages and assets."""
 from __future__ import annotations
 
 import logging
