@@ -1,5 +1,6 @@
 """MkDocs hook: render each page's Markdown with beyond_detox.render (citations become links after the
-conversion), and give templates the help lines.
+conversion), and give templates their data as plain values (beyond_detox/template_data.py):
+`config.extra.bd` for the whole build, `page.meta.bd_*` for each page.
 
 Thin on purpose: the logic lives in beyond_detox/ where tests call it directly.
 """
@@ -16,9 +17,8 @@ from beyond_detox import i18n, translations  # noqa: E402
 from beyond_detox.citations import put_back_citations  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
 from beyond_detox.render import SiteData, render_page  # noqa: E402
-from beyond_detox.resources import crisis_lines  # noqa: E402
-from beyond_detox.resources.translate import spanish_option  # noqa: E402
 from beyond_detox.search_words import hidden_terms, write_hidden_terms  # noqa: E402
+from beyond_detox.template_data import site_values  # noqa: E402
 
 _site: SiteData | None = None
 _hidden_terms: dict[str, str] = {}  # page URL -> words for the search index only
@@ -35,26 +35,19 @@ def on_config(config):
     _site = SiteData(report_error_url=extra.get("report_error_url") or "", repository_url=extra.get("repository_url") or "",
                      publisher=extra.get("publisher") or "", contact_email=extra.get("contact_email") or "", lang=lang)
     _alternates = translations.counterparts(lang)
+    extra["bd"] = site_values(lang, _site.search_words)
     return config
-
-
-def on_env(env, config, files):
-    env.globals["crisis_lines"] = crisis_lines()
-    env.globals["search_crisis_words"] = list(_site.search_words.crisis_words_for(_site.lang))
-    env.globals["ui"] = i18n.strings(_site.lang)
-    env.globals["lifeline_spanish"] = spanish_option()  # {spanish} in the interface words
-    return env
 
 
 def on_page_context(context, page, config, nav):
     if _site.lang != "en":  # the English build's links hook does this for English pages
         from beyond_detox.handouts.qr import print_footer, public_url
-        context["bd_print"] = print_footer(None, page.file.src_uri, page.url, public_url(config) + f"{_site.lang}/",
+        page.meta["bd_print"] = print_footer(None, page.file.src_uri, page.url, public_url(config) + f"{_site.lang}/",
                                            i18n.t("qr_title"))
     # The header's language link: the same page in the other language, if it exists.
     other = _alternates.get(page.file.src_uri)
     if other is not None:
-        context["bd_alternate"] = translations.switch_link(page.file.src_uri, other, _site.lang, i18n.strings(_site.lang))
+        page.meta["bd_alternate"] = translations.switch_link(page.file.src_uri, other, _site.lang, i18n.strings(_site.lang))
     return context
 
 

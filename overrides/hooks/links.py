@@ -47,8 +47,8 @@ def on_post_build(config):
 
 def on_page_context(context, page, config, nav):
     # The printed page's address and QR code (the short /go/ address where the page has one).
-    context["bd_print"] = print_footer(_links, page.file.src_uri, page.url, public_url(config))
-    context["bd_handout_pdf"] = handout_link(page.file.src_uri, page.url)
+    page.meta["bd_print"] = print_footer(_links, page.file.src_uri, page.url, public_url(config))
+    page.meta["bd_handout_pdf"] = handout_link(page.file.src_uri, page.url)
     return context
 
 
