@@ -29,3 +29,21 @@ def site_values(lang: str, search_words: SearchWords) -> dict:
         "lifeline_spanish": spanish_option(),  # {spanish} in the interface words
         "search_crisis_words": list(search_words.crisis_words_for(lang)),
     }
+
+
+def page_values(src_uri: str, url: str, lang: str, base_url: str, links, alternates: dict[str, str]) -> dict:
+    """`page.meta.bd_*` for one page: the printed page's address and QR code (the short /go/ address
+    where the English page has one; `links` None in a translation), its handout PDF, and the
+    header's link to the same page in the other language when there is one."""
+    from beyond_detox import translations
+    from beyond_detox.handouts.pdf import handout_link
+    from beyond_detox.handouts.qr import print_footer
+
+    if lang == "en":
+        values = {"bd_print": print_footer(links, src_uri, url, base_url), "bd_handout_pdf": handout_link(src_uri, url)}
+    else:
+        values = {"bd_print": print_footer(None, src_uri, url, base_url + f"{lang}/", i18n.t("qr_title"))}
+    other = alternates.get(src_uri)
+    if other is not None:
+        values["bd_alternate"] = translations.switch_link(src_uri, other, lang, i18n.strings(lang))
+    return values

@@ -18,17 +18,21 @@ from beyond_detox.citations import put_back_citations  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
 from beyond_detox.render import SiteData, render_page  # noqa: E402
 from beyond_detox.search_words import hidden_terms, write_hidden_terms  # noqa: E402
-from beyond_detox.template_data import site_values  # noqa: E402
+from beyond_detox.handouts.links import load_links  # noqa: E402
+from beyond_detox.handouts.qr import public_url  # noqa: E402
+from beyond_detox.template_data import page_values, site_values  # noqa: E402
 
 _site: SiteData | None = None
 _hidden_terms: dict[str, str] = {}  # page URL -> words for the search index only
 
 
 _alternates: dict[str, str] = {}  # this build's page -> the same page in the other language (src paths)
+_links = None  # data/links.yml (English build): the short /go/ addresses printed on pages
 
 
 def on_config(config):
-    global _site, _alternates
+    global _site, _alternates, _links
+    _links = None
     extra = config.extra
     lang = config.theme["language"]
     i18n.set_language(lang)
@@ -40,14 +44,13 @@ def on_config(config):
 
 
 def on_page_context(context, page, config, nav):
-    if _site.lang != "en":  # the English build's links hook does this for English pages
-        from beyond_detox.handouts.qr import print_footer, public_url
-        page.meta["bd_print"] = print_footer(None, page.file.src_uri, page.url, public_url(config) + f"{_site.lang}/",
-                                           i18n.t("qr_title"))
-    # The header's language link: the same page in the other language, if it exists.
-    other = _alternates.get(page.file.src_uri)
-    if other is not None:
-        page.meta["bd_alternate"] = translations.switch_link(page.file.src_uri, other, _site.lang, i18n.strings(_site.lang))
+    global _links
+    if _site.lang == "en" and _links is None:
+        try:
+            _links = load_links(docs_dir=Path(config.docs_dir))
+        except ContentError as error:
+            raise PluginError(f"data/links.yml has problems:\n{error}") from None
+    page.meta.update(page_values(page.file.src_uri, page.url, _site.lang, public_url(config), _links, _alternates))
     return context
 
 

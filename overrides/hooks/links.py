@@ -2,7 +2,6 @@
 
 - on_config: give mkdocs-redirects the redirects written once in data/links.yml.
 - on_page_markdown: the handout list on /for-clinicians/ (`<!-- handout-list -->`).
-- on_page_context: the address and QR code printed at the foot of the page.
 - on_post_build: write `_redirects` (for hosts that read one) and a QR code for each short link.
 """
 from __future__ import annotations
@@ -15,9 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from beyond_detox.handouts.links import load_links, redirects_file  # noqa: E402
-from beyond_detox.handouts.pdf import handout_link  # noqa: E402
 from beyond_detox.handouts.catalogue import handout_table  # noqa: E402
-from beyond_detox.handouts.qr import print_footer, public_url, write_qr_codes  # noqa: E402
+from beyond_detox.handouts.qr import public_url, write_qr_codes  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
 from beyond_detox.atomic import atomic_write_text  # noqa: E402
 
@@ -43,13 +41,6 @@ def on_post_build(config):
 
     atomic_write_text(Path(config.site_dir) / "_redirects", redirects_file(_links, urlsplit(base).path))
     write_qr_codes(_links, base, Path(config.site_dir))
-
-
-def on_page_context(context, page, config, nav):
-    # The printed page's address and QR code (the short /go/ address where the page has one).
-    page.meta["bd_print"] = print_footer(_links, page.file.src_uri, page.url, public_url(config))
-    page.meta["bd_handout_pdf"] = handout_link(page.file.src_uri, page.url)
-    return context
 
 
 def on_page_markdown(markdown, page, config, files):
