@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 
-.PHONY: portability
+.PHONY: portability prebuild
 .PHONY: help venv serve serve-live build handouts lint test test-fast browser links links-external benchmarks lock clean published-urls
 
 help: ## list the commands
@@ -56,6 +56,9 @@ test: venv browser build handouts lint ## everything: build, handouts, content c
 
 benchmarks: venv build ## print size and speed figures (not pass/fail)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+prebuild: venv ## write the pages with the hooks' work done into .cache/prebuilt/ (for a builder without MkDocs hooks)
+	$(PY) scripts/prebuild.py
 
 portability: venv ## build the content with Zensical in a temp folder and report what does not carry over (not part of make test)
 	$(PY) scripts/portability.py

@@ -13,7 +13,6 @@ import argparse
 import gzip
 import html
 import json
-import os
 import re
 import shutil
 import subprocess

@@ -21,7 +21,11 @@ from pathlib import Path
 from beyond_detox.atomic import atomic_write_text
 
 THEME_CSS = "assets/stylesheets/main.*.min.css"
-PALETTE_CSS = "assets/stylesheets/palette.*.min.css"   # colour schemes: this site sets its own colours
+# Colour schemes: this site sets its one scheme's colours in site.css (palette primary/accent
+# "custom"), so the theme's palette stylesheet is unlinked from every page and not published. Done
+# here, after the build, rather than in a template block that names the theme's file.
+PALETTE_CSS = "assets/stylesheets/palette.*.min.css"
+PALETTE_LINK = re.compile(r'[ \t]*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\n?')
 GROUPING = ("@media", "@supports", "@layer", "@container")
 _CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
 _INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
@@ -177,19 +181,19 @@ def trim_theme_stylesheet(site_dir: Path) -> Trimmed | None:
     digest = hashlib.sha256(trimmed.encode("utf-8")).hexdigest()[:8]
     new = old.with_name(f"main.{digest}.min.css")
     palettes = {path.name: path for path in site_dir.glob(PALETTE_CSS)}
-    loaded_palettes: set[str] = set()
     pages = 0
     if new != old:
         atomic_write_text(new, trimmed)
-    for page in site_dir.rglob("*.html"):  # one pass: point pages at the new name, note palette use
+    for page in site_dir.rglob("*.html"):  # one pass: point pages at the new name, drop the palette
         html = page.read_text(encoding="utf-8")
-        loaded_palettes.update(name for name in palettes if name in html)
-        if new != old and old.name in html:
-            atomic_write_text(page, html.replace(f"assets/stylesheets/{old.name}", f"assets/stylesheets/{new.name}"))
+        changed = PALETTE_LINK.sub("", html) if palettes else html
+        if new != old and old.name in changed:
+            changed = changed.replace(f"assets/stylesheets/{old.name}", f"assets/stylesheets/{new.name}")
+        if changed != html:
+            atomic_write_text(page, changed)
             pages += 1
     if new != old:
         old.unlink()
-    for name, path in palettes.items():
-        if name not in loaded_palettes:
-            path.unlink()  # no page loads it: do not publish it
+    for path in palettes.values():
+        path.unlink()  # no page loads it now: do not publish it
     return Trimmed(old.name, new.name, len(css.encode()), len(trimmed.encode()), dropped, pages)

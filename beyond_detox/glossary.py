@@ -66,10 +66,10 @@ def abbreviation_lines(terms: list[Term], text: str | None = None) -> str:
 
 def glossary_markdown(terms: list[Term]) -> str:
     out = []
-    for t in sorted(terms, key=lambda t: t.term.lower()):
-        heading = f"{t.term} ({t.stands_for})" if t.stands_for else t.term
-        text = f"See [{t.same_as}](#{Term(t.same_as, '').anchor})." if t.same_as else t.definition
-        out.append(f"## {heading} {{#{t.anchor}}}\n\n{text}\n")
+    for term in sorted(terms, key=lambda item: item.term.lower()):
+        heading = f"{term.term} ({term.stands_for})" if term.stands_for else term.term
+        text = f"See [{term.same_as}](#{Term(term.same_as, '').anchor})." if term.same_as else term.definition
+        out.append(f"## {heading} {{#{term.anchor}}}\n\n{text}\n")
     return "\n".join(out)
 
 
@@ -88,16 +88,16 @@ def terms_used(text: str, terms: list[Term]) -> list[Term]:
     words = set(_WORD.findall(text))
     lower = {w.lower() for w in words}
     found = []
-    for t in terms:
-        parts = _WORD.findall(t.term)
-        if len(parts) == 1 and parts[0] == t.term:
-            hit = t.term in words if t.abbr else t.term.lower() in lower
-        elif all((part in words) if t.abbr else (part.lower() in lower) for part in parts):
-            hit = bool(_term_pattern(t.term, t.abbr).search(text))
+    for term in terms:
+        parts = _WORD.findall(term.term)
+        if len(parts) == 1 and parts[0] == term.term:
+            hit = term.term in words if term.abbr else term.term.lower() in lower
+        elif all((part in words) if term.abbr else (part.lower() in lower) for part in parts):
+            hit = bool(_term_pattern(term.term, term.abbr).search(text))
         else:
             hit = False
         if hit:
-            found.append(t)
+            found.append(term)
     return sorted(found, key=lambda t: t.term.lower())
 
 

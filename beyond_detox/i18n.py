@@ -10,7 +10,6 @@ import contextlib
 import contextvars
 import datetime as dt
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 

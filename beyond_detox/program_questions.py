@@ -164,7 +164,7 @@ def render_checklist(model: ProgramQuestions, page: str = PAGE, docs_dir: Path |
             cite = f"[@{'; @'.join(question.sources)}]" if question.sources else ""  # no space: none is left when print hides it
             link = relative_link(page, question.article)
             out += [
-                f'<div class="bd-q" markdown="1">',
+                '<div class="bd-q" markdown="1">',
                 f'<div class="bd-q__tick"><input type="checkbox" id="{qid}" '
                 f'aria-describedby="{qid}-why"> <label for="{qid}"><span class="bd-q__number">{number}.</span> '
                 f"{esc(question.question)}</label></div>",

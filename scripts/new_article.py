@@ -114,7 +114,7 @@ def main(argv=None) -> int:
         print("\nThe content check already reports these; fix them first:")
         for problem in created.problems:
             print(f"  {problem}")
-    print(f"""
+    print("""
 Next:
   1. Write the page: replace every TODO, and the three EXAMPLE sources with the sources
      you really use (add a new one with scripts/add_reference.py).

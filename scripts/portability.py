@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 """Portability report: builds the same content with Zensical (Material for MkDocs' successor;
-Material reaches end of life in 2027) in a temporary folder, and prints which published
-addresses are missing and which project features do not run there (help-line shortcodes,
-citations, the directory, shared blocks, the glossary, the theme overrides), so the move is a
-known quantity. Not part of `make test`; a non-blocking CI job runs it. Zensical is installed
-into .cache/zensical on first use (0.0.73: the newest version whose dependencies the package
-registry here serves)."""
+Material reaches end of life in 2027) in a temporary folder, twice, and prints what carries over:
+
+1. the project as it is (Zensical runs no MkDocs hooks or plugins);
+2. after the pre-build step (scripts/prebuild.py: the hooks' page work done beforehand, template
+   values in the config and front matter), both languages: which published addresses are missing,
+   which project features did not run (help-line shortcodes, citations, the directory, shared
+   blocks, glossary, urgent advice, the crisis strip), which files the pages ask for that are not
+   there, and which after-build steps are not carried over.
+
+Not part of `make test`; a non-blocking CI job runs it. Zensical is installed into .cache/zensical
+on first use (0.0.73: the newest version whose dependencies the package registry here serves;
+0.1.3 needs zensical-ui, which it does not)."""
 from __future__ import annotations
 
 import argparse
@@ -18,7 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from beyond_detox.built_site import is_redirect_stub  # noqa: E402
 from beyond_detox.handouts.links import read_published  # noqa: E402
+from beyond_detox.prebuild import prebuild  # noqa: E402
+from beyond_detox.problems import ContentError  # noqa: E402
 
 VERSION = "0.0.73"
 VENV = ROOT / ".cache" / "zensical"
@@ -31,6 +40,13 @@ LEFTOVERS = {
     "glossary and bibliography placeholders": re.compile(r"<!-- (?:glossary|bibliography) -->"),
     "urgent-advice blocks (front matter urgent:)": None,
 }
+# After-build steps (MkDocs on_post_build hooks) and a file each one writes.
+AFTER_BUILD = {
+    "security headers and CSP (_headers)": "_headers",
+    "redirects file for hosts (_redirects)": "_redirects",
+    "offline service worker (sw.js)": "sw.js",
+    "QR images of the short links (assets/qr/)": "assets/qr",
+}
 
 
 def zensical() -> Path:
@@ -41,23 +57,48 @@ def zensical() -> Path:
     return binary
 
 
-def build(binary: Path, project: Path) -> tuple[bool, str]:
-    run = subprocess.run([str(binary), "build", "-f", "mkdocs.yml"], cwd=project, capture_output=True, text=True, timeout=600)
+def build(binary: Path, project: Path, config: str = "mkdocs.yml") -> tuple[bool, str]:
+    run = subprocess.run([str(binary), "build", "-f", config], cwd=project, capture_output=True, text=True, timeout=600)
     return run.returncode == 0 and (project / "site" / "index.html").exists(), (run.stdout + run.stderr).strip()
+
+
+def _pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if not is_redirect_stub(p)]
+
+
+def missing_files(site: Path) -> dict[str, list[str]]:
+    """Each page's stylesheets, scripts and images that are not in the built site."""
+    missing: dict[str, list[str]] = {}
+    for page in _pages(site):
+        html = page.read_text(encoding="utf-8", errors="replace")
+        for ref in re.findall(r'<(?:link rel="stylesheet"|script|img)[^>]*?\s(?:href|src)="([^"#?:]+)"', html):
+            target = site / ref.lstrip("/") if ref.startswith("/") else page.parent / ref
+            if not target.resolve().exists():
+                missing.setdefault(page.parent.relative_to(site).as_posix() + "/", []).append(ref)
+    return missing
 
 
 def report(site: Path) -> list[str]:
     lines = []
-    missing = [url for url in read_published() if not (site / url.strip("/") / "index.html").exists()]
-    lines.append(f"published addresses missing: {len(missing)} of {len(read_published())}"
+    published = read_published()
+    missing = [url for url in published if not (site / url.strip("/") / "index.html").exists()]
+    lines.append(f"published addresses missing: {len(missing)} of {len(published)}"
                  + (": " + ", ".join(missing[:12]) + (" ..." if len(missing) > 12 else "") if missing else ""))
-    pages = [p for p in site.rglob("*.html")]
+    pages = _pages(site)
+    texts = {p: p.read_text(encoding="utf-8", errors="replace") for p in pages}
     for feature, pattern in LEFTOVERS.items():
         if pattern is None:
-            hit = [p for p in pages if "first-days-after-detox" in p.as_posix() and "bd-care" not in p.read_text(encoding="utf-8", errors="replace")]
+            hit = [p for p in pages if "first-days-after-detox" in p.as_posix() and "bd-care" not in texts[p]]
         else:
-            hit = [p for p in pages if pattern.search(p.read_text(encoding="utf-8", errors="replace"))]
+            hit = [p for p in pages if pattern.search(texts[p])]
         lines.append(f"{feature}: {'not run on ' + str(len(hit)) + ' page(s)' if hit else 'works'}")
+    no_strip = [p for p in pages if 'class="bd-crisis"' not in texts[p]]
+    lines.append(f"crisis strip (988, 911) on every page: {'missing on ' + str(len(no_strip)) + ' of ' + str(len(pages)) + ' page(s)' if no_strip else 'works'}")
+    absent = missing_files(site)
+    lines.append("stylesheets, scripts and images the pages ask for: " + ("all there" if not absent else f"missing on {len(absent)} page(s):"))
+    for page, refs in sorted(absent.items()):
+        shown = sorted(set(refs))
+        lines.append(f"  /{page}: " + ", ".join(shown[:4]) + (f" and {len(shown) - 4} more" if len(shown) > 4 else ""))
     return lines
 
 
@@ -73,27 +114,34 @@ def main(argv=None) -> int:
         project.mkdir()
         for part in PARTS:
             (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, project / part)
-        print(f"Zensical {VERSION}: building the site as it is (theme overrides and hooks included)")
+        print(f"1. Zensical {VERSION}, the project as it is (its hooks do not run):")
         ok, log = build(binary, project)
-        if not ok:
-            reason = log.splitlines()[-1] if log else "no output"
-            print(f"  fails: {reason}")
-            print("  (the templates use values that the MkDocs hooks provide, e.g. the crisis numbers)")
-            config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-            config = config.replace("  custom_dir: overrides\n", "")
-            # `alternate: true` only switches on our header partial; Material's own expects a list.
-            config = re.sub(r"(?m)^  alternate: true\n", "", config)
-            (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-            shutil.rmtree(project / "site", ignore_errors=True)
-            print("Zensical: building again without the theme overrides, to see what the content needs")
-            ok, log = build(binary, project)
+        if ok:
+            for line in report(project / "site"):
+                print("  " + line)
+        else:
+            print(f"  fails: {log.splitlines()[-1] if log else 'no output'}")
+
+        print(f"2. Zensical {VERSION}, after the pre-build step (scripts/prebuild.py), both languages:")
+        prebuilt = Path(tmp) / "prebuilt"
+        try:
+            result = prebuild([ROOT / "mkdocs.yml", ROOT / "mkdocs.es.yml"], prebuilt)
+        except ContentError as error:
+            print(f"  the pre-build stopped on a content problem:\n{error}")
+            return 0
+        print(f"  pre-built {result.pages} pages, {result.generated} generated files, {result.redirects} redirects")
+        for config in result.configs:
+            ok, log = build(binary, prebuilt, config.name)
             if not ok:
-                print(f"  fails too: {log.splitlines()[-1] if log else 'no output'}")
+                print(f"  {config.name} fails: {log.splitlines()[-1] if log else 'no output'}")
                 return 0
-        for line in report(project / "site"):
+        for line in report(prebuilt / "site"):
             print("  " + line)
-    print("Move the hooks' work (shortcodes, citations, directory, includes, urgent blocks) into a pre-build "
-          "step that writes plain Markdown, and give the templates their data another way, before moving.")
+        not_run = [name for name, path in AFTER_BUILD.items() if not (prebuilt / "site" / path).exists()]
+        print("  after-build steps not carried over (MkDocs on_post_build hooks): " + ("none" if not not_run else "; ".join(not_run)))
+    print("Still to move before switching: the after-build steps above (run them on the built folder); the readers'"
+          " words in the search index (Zensical's search reads search.json); addresses in raw HTML, which Zensical reads"
+          " relative to the Markdown file and MkDocs leaves as written (write them relative to the file, or as Markdown).")
     return 0
 
 

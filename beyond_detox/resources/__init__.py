@@ -18,7 +18,7 @@ from pathlib import Path
 
 from beyond_detox.paths import RESOURCES
 from beyond_detox.resources.model import Directory, Organization, Phone, Service
-from beyond_detox.resources.validate import PLATFORM_IDS, Problem, ResourceDataError, default_files, load_checked
+from beyond_detox.resources.validate import PLATFORM_IDS, Problem, ResourceDataError, load_checked
 
 __all__ = [
     "CRISIS_BLOCK", "Directory", "Organization", "Phone", "Problem", "ResourceDataError", "Service",

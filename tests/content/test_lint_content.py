@@ -1,7 +1,6 @@
 """scripts/lint_content.py: every rule, fed a broken page or data file, names the file, line and rule."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 import sys

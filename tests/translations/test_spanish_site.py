@@ -3,7 +3,6 @@ the English ones, Spanish interface words, a Spanish crisis strip, and Spanish s
 Spanish pages first."""
 from __future__ import annotations
 
-import posixpath
 import re
 from urllib.parse import urljoin, urlsplit
 
