@@ -92,6 +92,18 @@ class TranslationMeta(BaseModel):
     reviewer: Optional[str] = Field(default=None, description="Key in data/reviewers.yml of a clinician who speaks the language and reviewed the translation")
 
 
+ASSET = r"^assets/[A-Za-z0-9_./-]+\.(?:css|js)$"
+
+
+class PageScript(BaseModel):
+    """A script of the page's own (a tool), loaded deferred at the end of the page."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    src: str = Field(pattern=ASSET, description="From the site root, e.g. assets/javascripts/print-form.js (the file is in overrides/ or docs/)")
+    data: dict[str, str] = Field(default_factory=dict, description="data-* attributes the script reads, e.g. {form: bd-plan}")
+
+
 class PageMeta(BaseModel):
     """Every page: a title, a description for previews, and an honest review record."""
 
@@ -109,6 +121,11 @@ class PageMeta(BaseModel):
     hide: list[str] = Field(default_factory=list, description="Material: parts of the layout to hide, e.g. [toc]")
     search: Optional[SearchOptions] = None
     translation: Optional[TranslationMeta] = Field(default=None, description="Translated pages only (docs/es/): the English page and version it was made from")
+    # A tool's own files, in front matter rather than raw HTML: the theme links them with its `url`
+    # filter, so the address is right under MkDocs and Zensical alike (Zensical reads addresses in
+    # raw HTML relative to the Markdown file, MkDocs leaves them as written).
+    stylesheets: list[str] = Field(default_factory=list, description="The page's own stylesheets, from the site root (e.g. assets/stylesheets/tools-print.css), linked in the head")
+    scripts: list[PageScript] = Field(default_factory=list, description="The page's own scripts, loaded deferred at the end of the page")
 
 
 class ArticleMeta(PageMeta):

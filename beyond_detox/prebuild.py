@@ -128,11 +128,13 @@ def redirect_page(from_uri: str, to_uri: str) -> str:
 def _page(text: str, source: Path, src_uri: str, steps: "_Steps") -> str:
     front, body, _ = split_front_matter(text)
     body = put_back_citations(render_page(src_uri, source, body, steps.site))
+    stylesheets = steps.directory.stylesheets(body)
     body = steps.directory.page_markdown(body, src_uri)
     if "<!-- handout-list -->" in body and steps.links is not None:
         body = body.replace("<!-- handout-list -->", handout_table(steps.links, src_uri, steps.base_url))
     body = replace_placeholder(body, steps.docs_dir, src_uri, steps.sections)
     values = page_values(src_uri, page_url(src_uri), steps.site.lang, steps.base_url, steps.links, steps.alternates)
+    values["bd_stylesheets"] = stylesheets
     extra = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1 << 20)
     return f"---\n{front or ''}{extra}---\n{body}"
 

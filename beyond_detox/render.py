@@ -104,6 +104,12 @@ def render_page(rel_path: str, source_path: Path, markdown: str, site: SiteData)
         problems.append(Problem(where, page.line_of("translation", "of"), "translation", f"translation.of: docs/{translation.of} does not exist"))
     if translation and translation.reviewer and translation.reviewer not in site.reviewers:
         problems.append(Problem(where, page.line_of("translation", "reviewer"), "translation", f"reviewer '{translation.reviewer}' is not in data/reviewers.yml"))
+    if meta:
+        assets = [("stylesheets", i, href) for i, href in enumerate(meta.stylesheets)]
+        assets += [("scripts", i, script.src) for i, script in enumerate(meta.scripts)]
+        for key, index, href in assets:
+            if not any((folder / href).is_file() for folder in (paths.ROOT / "overrides", site.docs_dir)):
+                problems.append(Problem(where, page.line_of(key, index), "assets", f"{key}: {href} is in neither overrides/ nor docs/"))
     if problems:
         raise ContentError(problems)
 

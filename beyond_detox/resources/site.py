@@ -7,8 +7,6 @@ Bad data stops the build with `path:line: field: message` lines.
 """
 from __future__ import annotations
 
-import posixpath
-
 import datetime as dt
 import os
 import tempfile
@@ -98,12 +96,13 @@ class DirectorySite:
             files.append(File.generated(config, uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
+    @staticmethod
+    def stylesheets(markdown: str) -> list[str]:
+        """The directory's stylesheet, only for pages that show the directory (not on every page);
+        the theme links it in the head from `page.meta.bd_stylesheets`."""
+        return [DIRECTORY_CSS] if "<!-- directory:" in markdown else []
+
     def page_markdown(self, markdown: str, src_uri: str, stash: list[str] | None = None) -> str:
         if "<!-- directory:" not in markdown:
             return markdown
-        # The directory's stylesheet only on pages that show the directory (not on every page).
-        url_dir = src_uri.removesuffix(".md")
-        url_dir = "" if url_dir == "index" else url_dir.removesuffix("/index")
-        css = posixpath.relpath(DIRECTORY_CSS, url_dir or ".")
-        link = f'<link rel="stylesheet" href="{css}">\n\n'
-        return link + expand(markdown, self.directories, PageState(src_uri=src_uri), self.today, stash)
+        return expand(markdown, self.directories, PageState(src_uri=src_uri), self.today, stash)

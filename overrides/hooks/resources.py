@@ -2,7 +2,8 @@
 
 - on_config: load and validate data/resources/ (bad data stops the build: path:line: field: message).
 - on_files: add /get-help/directory.json (HSDS-shaped open data) and the local listing pages.
-- on_page_markdown: expand `<!-- directory: ... -->` placeholders (the HTML waits in a stash);
+- on_page_markdown: expand `<!-- directory: ... -->` placeholders (the HTML waits in a stash) and
+  name the directory's stylesheet for the theme (page.meta.bd_stylesheets);
 - on_page_content: put the entries' HTML in place, after the Markdown conversion.
 """
 from __future__ import annotations
@@ -40,6 +41,7 @@ _stashes: dict[str, list[str]] = {}  # page -> its directory HTML, put back afte
 def on_page_markdown(markdown, page, config, files):
     try:
         stash = _stashes[page.file.src_uri] = []
+        page.meta["bd_stylesheets"] = _site.stylesheets(markdown)
         return _site.page_markdown(markdown, page.file.src_uri, stash)
     except SelectorError as error:
         raise PluginError(str(error)) from None

@@ -165,3 +165,19 @@ def test_web_page_without_date_reads_cleanly():
         'Centers for Disease Control and Prevention. What to Do. <cite>Stop Overdose</cite>. '
         '<a href="https://www.cdc.gov/stop-overdose/">cdc.gov</a>'
     )
+
+
+def test_a_page_script_or_stylesheet_that_is_not_there_stops_the_render_at_its_line(project):
+    import pytest
+
+    from beyond_detox.problems import ContentError
+
+    tool = GOOD_ARTICLE.replace("references: [ref1, ref2, ref3]\n", "references: [ref1, ref2, ref3]\n"
+                                "stylesheets: [assets/stylesheets/site.css, assets/stylesheets/gone.css]\n"
+                                "scripts:\n  - src: assets/javascripts/share.js\n  - src: assets/javascripts/gone.js\n")
+    with pytest.raises(ContentError) as raised:
+        render(project, "safety/good.md", tool)
+    message = str(raised.value)
+    assert "good.md:11: assets: stylesheets: assets/stylesheets/gone.css is in neither overrides/ nor docs/" in message
+    assert "good.md:14: assets: scripts: assets/javascripts/gone.js is in neither overrides/ nor docs/" in message
+    assert "site.css" not in message and "share.js" not in message
