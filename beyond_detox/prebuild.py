@@ -8,12 +8,13 @@ For each language's config it writes, into one output folder:
   the citation links in place; the directory (beyond_detox/resources/); the handout list; What's new;
 - each page's template values in its front matter (`bd_print`, `bd_alternate`, `bd_handout_pdf`)
   and the site's in the config's `extra.bd` (beyond_detox/template_data.py);
-- the generated files: the directory's open data and local listing pages;
+- the generated files: the directory's open data and local listing pages, the short links' QR images;
 - the redirects and /go/ short links of data/links.yml as small HTML pages;
 - the config, with `!ENV` values filled in, `INHERIT` merged and `hooks` removed.
 
 Not carried over: the readers' words added to MkDocs' search index (each builder has its own search),
-and the post-build steps (trimmed stylesheet, CSP headers, service worker, QR images, _redirects).
+and the after-build steps (beyond_detox/after_build.py: trimmed stylesheet, CSP and headers,
+service worker, sitemap, _redirects).
 
 Everything is written to a temporary folder beside the output and moved into place only when every
 page passed its checks: a content problem leaves the previous output as it was.
@@ -36,7 +37,7 @@ from beyond_detox.editor.whats_new import replace_placeholder
 from beyond_detox.frontmatter import split_front_matter
 from beyond_detox.handouts.catalogue import handout_table
 from beyond_detox.handouts.links import load_links, page_url
-from beyond_detox.handouts.qr import LOCAL_URL
+from beyond_detox.handouts.qr import LOCAL_URL, qr_files
 from beyond_detox.render import SiteData, render_page
 from beyond_detox.resources.export import directory_json
 from beyond_detox.resources.render import local_page_uri
@@ -196,6 +197,10 @@ def _language(config_path: Path, staging: Path, result: Prebuilt) -> None:
         target.write_text(_page(text, source, src_uri, steps), encoding="utf-8")
         result.pages += 1
     if has_links and steps.links is not None:
+        for uri, svg in qr_files(steps.links, base_url).items():
+            (out_docs / uri).parent.mkdir(parents=True, exist_ok=True)
+            (out_docs / uri).write_text(svg, encoding="utf-8")
+            result.generated += 1
         for from_uri, to_uri in steps.links.redirect_maps().items():
             stub = out_docs / page_url(from_uri) / "index.html"
             stub.parent.mkdir(parents=True, exist_ok=True)

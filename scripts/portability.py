@@ -7,7 +7,10 @@ Material reaches end of life in 2027) in a temporary folder, twice, and prints w
    values in the config and front matter), both languages: which published addresses are missing,
    which project features did not run (help-line shortcodes, citations, the directory, shared
    blocks, glossary, urgent advice, the crisis strip), which files the pages ask for that are not
-   there, and which after-build steps are not carried over.
+   there;
+3. after the after-build steps (scripts/after_build.py: trimmed stylesheet, redirects, QR images,
+   sitemap, CSP and headers, service worker): which files are still missing, and whether every
+   page loads in Chromium, served with the generated headers, without a CSP violation.
 
 Not part of `make test`; a non-blocking CI job runs it. Zensical is installed into .cache/zensical
 on first use (0.0.73: the newest version whose dependencies the package registry here serves;
@@ -26,7 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from beyond_detox.built_site import is_redirect_stub  # noqa: E402
 from beyond_detox.handouts.links import read_published  # noqa: E402
-from beyond_detox.prebuild import prebuild  # noqa: E402
+from beyond_detox.after_build import after_build  # noqa: E402
+from beyond_detox.handouts.qr import LOCAL_URL  # noqa: E402
+from beyond_detox.prebuild import load_config, prebuild  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
 
 VERSION = "0.0.73"
@@ -45,7 +50,6 @@ AFTER_BUILD = {
     "security headers and CSP (_headers)": "_headers",
     "redirects file for hosts (_redirects)": "_redirects",
     "offline service worker (sw.js)": "sw.js",
-    "QR images of the short links (assets/qr/)": "assets/qr",
 }
 
 
@@ -76,6 +80,44 @@ def missing_files(site: Path) -> dict[str, list[str]]:
             if not target.resolve().exists():
                 missing.setdefault(page.parent.relative_to(site).as_posix() + "/", []).append(ref)
     return missing
+
+
+def csp_check(site: Path) -> list[str]:
+    """Serve the site with its own `_headers` and load every page in Chromium: which pages break the policy."""
+    from playwright.sync_api import sync_playwright
+
+    from beyond_detox.browser import CHROMIUM_ARGS, find_chromium
+    from beyond_detox.serve import serve_directory
+
+    chromium = find_chromium()
+    if chromium is None:
+        return ["Content-Security-Policy in a browser: not checked (no Chromium; `make browser` installs it)"]
+    headers = {}
+    for line in (site / "_headers").read_text(encoding="utf-8").split("\n\n")[0].splitlines()[1:]:
+        name, _, value = line.strip().partition(":")
+        headers[name] = value.strip()
+    server, url = serve_directory(site, headers=headers)
+    found: dict[str, int] = {}
+    pages = _pages(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            context = browser.new_context()
+            context.add_init_script("window.__v=[];document.addEventListener('securitypolicyviolation',"
+                                    "e=>window.__v.push(e.violatedDirective+' '+(e.blockedURI||'')+' from '+(e.sourceFile||'').split('/').pop()))")
+            page = context.new_page()
+            for html in pages:
+                page.goto(url + "/" + html.parent.relative_to(site).as_posix().strip(".").strip("/") + "/", wait_until="load")
+                page.wait_for_timeout(50)
+                for violation in set(page.evaluate("window.__v")):
+                    found[violation] = found.get(violation, 0) + 1
+            browser.close()
+    finally:
+        server.shutdown()
+    if not found:
+        return [f"Content-Security-Policy in a browser: no violation on {len(pages)} pages"]
+    return [f"Content-Security-Policy in a browser: blocked on some of {len(pages)} pages:"] + [
+        f"  {violation} ({count} pages)" for violation, count in sorted(found.items())]
 
 
 def report(site: Path) -> list[str]:
@@ -137,11 +179,18 @@ def main(argv=None) -> int:
                 return 0
         for line in report(prebuilt / "site"):
             print("  " + line)
+        print("3. The after-build steps (scripts/after_build.py) on Zensical's output:")
+        config = load_config(prebuilt / "mkdocs.yml")
+        for line in after_build(prebuilt / "site", config.get("site_name", ""), config.get("site_description", ""),
+                                (config.get("extra") or {}).get("public_url") or LOCAL_URL, prebuilt / "docs"):
+            print("  " + line)
         not_run = [name for name, path in AFTER_BUILD.items() if not (prebuilt / "site" / path).exists()]
-        print("  after-build steps not carried over (MkDocs on_post_build hooks): " + ("none" if not not_run else "; ".join(not_run)))
-    print("Still to move before switching: the after-build steps above (run them on the built folder); the readers'"
-          " words in the search index (Zensical's search reads search.json); addresses in raw HTML, which Zensical reads"
-          " relative to the Markdown file and MkDocs leaves as written (write them relative to the file, or as Markdown).")
+        print("  after-build files missing: " + ("none" if not not_run else "; ".join(not_run)))
+        for line in csp_check(prebuilt / "site"):
+            print("  " + line)
+    print("Also not carried over: the readers' words in the search index (Zensical's search reads search.json, not"
+          " Material's search_index.json). Addresses in raw HTML: Zensical reads them relative to the Markdown file,"
+          " MkDocs leaves them as written; name a page's own files in front matter (scripts:, stylesheets:) instead.")
     return 0
 
 

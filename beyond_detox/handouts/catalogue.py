@@ -23,8 +23,10 @@ def handout_table(links: Links, page_src: str, base: str, docs_dir=DOCS) -> str:
         link = posixpath.relpath(handout.source, here or ".")
         word = links.word_for(handout.source)
         address = display_address(base + (links.short_url(word) if word else handout.url))
-        qr_file = posixpath.relpath(f"assets/qr/go-{word}.svg", page_url_dir.rstrip("/")) if word else ""
-        qr = f'<img src="{qr_file}" alt="QR code for {html.escape(address)}" width="64" height="64">' if word else "–"
+        # A Markdown image, relative to this file: every builder resolves it (the QR images are
+        # files of the site, beyond_detox.handouts.qr.qr_files).
+        qr_file = posixpath.relpath(f"assets/qr/go-{word}.svg", here or ".") if word else ""
+        qr = f'![QR code for {html.escape(address)}]({qr_file}){{ width="64" height="64" }}' if word else "–"
         pdf = posixpath.relpath(handout.pdf, page_url_dir.rstrip("/"))
         pages = "1 page" if handout.page_limit == 1 else f"up to {handout.page_limit} pages"
         rows.append(f"| [{title}]({link}) | {AUDIENCE.get(str(meta.get('audience', '')), 'Everyone')} | {address} | {qr} | "

@@ -3,11 +3,9 @@ outside service ever sees an address."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import segno
 
-from beyond_detox.atomic import atomic_write_text
 
 LOCAL_URL = "http://127.0.0.1:8000/"   # what `make serve` serves; the deploy sets PUBLIC_URL
 
@@ -34,16 +32,15 @@ def qr_svg(url: str, title: str) -> str:
     return buffer.getvalue().decode("utf-8").strip().replace("<svg ", '<svg role="img" ', 1)
 
 
-def write_qr_codes(links, base: str, site_dir: Path) -> list[Path]:
-    """One SVG per short link: assets/qr/go-WORD.svg, encoding the public short address."""
-    written = []
+def qr_files(links, base: str) -> dict[str, str]:
+    """One SVG per short link, encoding the public short address: {"assets/qr/go-WORD.svg": svg}.
+    Files of the site (the links hook adds them to the build, the pre-build writes them into docs/),
+    so a page can show one with a plain Markdown image that every builder resolves."""
+    files = {}
     for word in links.short_links:
         url = base + links.short_url(word)
-        target = Path(site_dir) / "assets" / "qr" / f"go-{word}.svg"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(target, qr_svg(url, f"QR code for {display_address(url)}"))
-        written.append(target)
-    return written
+        files[f"assets/qr/go-{word}.svg"] = qr_svg(url, f"QR code for {display_address(url)}")
+    return files
 
 
 def print_footer(links, src_uri: str, url: str, base: str, title: str = "QR code: open this page at {address}") -> dict:

@@ -2,7 +2,8 @@
 
 - on_config: give mkdocs-redirects the redirects written once in data/links.yml.
 - on_page_markdown: the handout list on /for-clinicians/ (`<!-- handout-list -->`).
-- on_post_build: write `_redirects` (for hosts that read one) and a QR code for each short link.
+- on_files: a QR code image for each short link (assets/qr/go-WORD.svg).
+- on_post_build: write `_redirects` (for hosts that read one).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from beyond_detox.handouts.links import load_links, redirects_file  # noqa: E402
 from beyond_detox.handouts.catalogue import handout_table  # noqa: E402
-from beyond_detox.handouts.qr import public_url, write_qr_codes  # noqa: E402
+from beyond_detox.handouts.qr import public_url, qr_files  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
 from beyond_detox.atomic import atomic_write_text  # noqa: E402
 
@@ -40,7 +41,14 @@ def on_post_build(config):
     from urllib.parse import urlsplit
 
     atomic_write_text(Path(config.site_dir) / "_redirects", redirects_file(_links, urlsplit(base).path))
-    write_qr_codes(_links, base, Path(config.site_dir))
+
+
+def on_files(files, config):
+    from mkdocs.structure.files import File
+
+    for uri, svg in qr_files(_links, public_url(config)).items():
+        files.append(File.generated(config, uri, content=svg))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -102,3 +102,23 @@ def test_nav_sections_and_excluded_files():
     assert _excluded("es/index.md", "/es/\n") and not _excluded("safety/es.md", "/es/\n")
     assert _excluded("drafts/x.md", "drafts/\n") and _excluded("a/drafts/x.md", "drafts/\n")
     assert _excluded("notes.tmp.md", "*.tmp.md")
+
+
+def test_the_after_build_steps_finish_the_prebuilt_site_as_the_hooks_finish_the_real_one(prebuilt_site, site_dir, tmp_path):
+    from beyond_detox.after_build import after_build
+    from beyond_detox.handouts.qr import LOCAL_URL
+
+    site = tmp_path / "site"
+    shutil.copytree(prebuilt_site, site)
+    config = load_config(ROOT / "mkdocs.yml")
+    after_build(site, config["site_name"], config["site_description"], config["extra"].get("public_url") or LOCAL_URL,
+                prebuilt_site.parent / "docs")
+    for name in ("_headers", "_redirects", "manifest.webmanifest", "sitemap.xml"):
+        assert (site / name).read_text() == (site_dir / name).read_text(), name
+    assert sorted(p.name for p in (site / "assets" / "stylesheets").iterdir()) == \
+        sorted(p.name for p in (site_dir / "assets" / "stylesheets").iterdir()), "the same trimmed stylesheet, no palette"
+    space = re.compile(r"\s+")
+    differ = [str(p.relative_to(site_dir)) for p in site_dir.rglob("*.html")
+              if space.sub(" ", p.read_text()) != space.sub(" ", (site / p.relative_to(site_dir)).read_text())]
+    assert not differ, f"pages that differ from the real build: {differ}"
+    assert (site / "sw.js").is_file()
