@@ -60,7 +60,7 @@ benchmarks: venv build ## print size and speed figures (not pass/fail)
 prebuild: venv ## write the pages with the hooks' work done into .cache/prebuilt/ (for a builder without MkDocs hooks)
 	$(PY) scripts/prebuild.py
 
-portability: venv ## build the content with Zensical in a temp folder and report what does not carry over (not part of make test)
+portability: venv browser ## build the content with Zensical in a temp folder, finish it, and report what does not carry over (not part of make test)
 	$(PY) scripts/portability.py
 
 lock: ## re-pin requirements.txt from requirements.in
