@@ -68,7 +68,7 @@ class SearchOptions(BaseModel):
 
 class UrgentAdvice(BaseModel):
     """When to get help, at three levels (as NHS care cards): each a list of short Markdown lines.
-    Rendered by beyond_detox.urgent right after the key points, with the numbers from data/resources/."""
+    Rendered by beyond_detox.pages.urgent right after the key points, with the numbers from data/resources/."""
 
     model_config = ConfigDict(extra="forbid")
     emergency: list[str] = Field(default_factory=list, description="Call 911 now if ... (life in danger)")

@@ -28,18 +28,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from beyond_detox import paths, readability
-from beyond_detox.bibliography import check_entries, load_bibliography
-from beyond_detox.citations import find_citations
+from beyond_detox.pages.bibliography import check_entries, load_bibliography
+from beyond_detox.pages.citations import find_citations
 from beyond_detox.content_model import is_article, validate_meta
 from beyond_detox.data_files import validate_data_files
 from beyond_detox.frontmatter import read_page
-from beyond_detox.includes import check_includes, included_names
+from beyond_detox.pages.includes import check_includes, included_names
 from beyond_detox.problems import ContentError, Problem, display_path
-from beyond_detox.shortcodes import check_shortcodes
+from beyond_detox.pages.shortcodes import check_shortcodes
 from beyond_detox.plain_words import find_unexplained, load_terms
 from beyond_detox.search_words import find_visible_misspellings, load_search_words, missing_about_pages
 from beyond_detox.stigma import find_stigma, load_rules
-from beyond_detox.urgent import urgent_lines
+from beyond_detox.pages.urgent import urgent_lines
 
 MIN_SOURCES = 3
 KEY_POINTS = re.compile(r'^(!!!|\?\?\?\+?)\s+\w+\s+"(Key points|Puntos clave)"\s*$')

@@ -4,10 +4,10 @@ plugins), or MkDocs with no hooks at all.
 
 For each language's config it writes, into one output folder:
 - every page with the hooks' Markdown work done, in the hooks' order: content checks, help-line
-  shortcodes, shared blocks, urgent advice, glossary words, sources (beyond_detox/render.py) with
+  shortcodes, shared blocks, urgent advice, glossary words, sources (beyond_detox/pages/render.py) with
   the citation links in place; the directory (beyond_detox/resources/); the handout list; What's new;
 - each page's template values in its front matter (`bd_print`, `bd_alternate`, `bd_handout_pdf`)
-  and the site's in the config's `extra.bd` (beyond_detox/template_data.py);
+  and the site's in the config's `extra.bd` (beyond_detox/pages/template_data.py);
 - the generated files: the directory's open data and local listing pages, the short links' QR images;
 - the redirects and /go/ short links of data/links.yml as small HTML pages;
 - the config, with `!ENV` values filled in, `INHERIT` merged and `hooks` removed.
@@ -32,17 +32,17 @@ from pathlib import Path
 import yaml
 
 from beyond_detox import i18n, translations
-from beyond_detox.citations import put_back_citations
+from beyond_detox.pages.citations import put_back_citations
 from beyond_detox.editor.whats_new import replace_placeholder
 from beyond_detox.frontmatter import split_front_matter
 from beyond_detox.handouts.catalogue import handout_table
 from beyond_detox.handouts.links import load_links, page_url
 from beyond_detox.handouts.qr import LOCAL_URL, qr_files
-from beyond_detox.render import SiteData, render_page
+from beyond_detox.pages.render import SiteData, render_page
 from beyond_detox.resources.export import directory_json
 from beyond_detox.resources.render import local_page_uri
 from beyond_detox.resources.site import DIRECTORY_JSON_URI, DirectorySite, local_page_markdown
-from beyond_detox.template_data import page_values, site_values
+from beyond_detox.pages.template_data import page_values, site_values
 
 @dataclass
 class Prebuilt:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from beyond_detox import paths  # noqa: E402
 from beyond_detox.atomic import atomic_write_text  # noqa: E402
 from beyond_detox.content_model import article_json_schema  # noqa: E402
-from beyond_detox.bibliography import sources_report  # noqa: E402
+from beyond_detox.pages.bibliography import sources_report  # noqa: E402
 from beyond_detox.lint import lint  # noqa: E402
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from beyond_detox import readability
 from beyond_detox.content_model import is_article
 from beyond_detox.frontmatter import read_page
-from beyond_detox.includes import included_names
+from beyond_detox.pages.includes import included_names
 from beyond_detox.lint import lint
 from beyond_detox.problems import ContentError, display_path
 

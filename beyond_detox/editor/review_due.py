@@ -6,7 +6,7 @@ date is worked out:
 - **Pages**: the page's own `review.next_review` (front matter). An overdue page also fails
   `make lint`; here it is listed first, as overdue.
 - **References** (data/references.json): the date an editor last confirmed the source, read from
-  its `note` exactly as the public Sources page reads it (`beyond_detox.bibliography.checked_on`:
+  its `note` exactly as the public Sources page reads it (`beyond_detox.pages.bibliography.checked_on`:
   the newest date written after "Confirmed", "Checked" or "Re-checked"), plus
   REFERENCE_CHECK_YEARS (2) years. A note with no such date ("From the project's checked evidence
   list ... used 2026-11-27") is listed as due now: confirm the source on its own page and write
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from beyond_detox import yamlio
-from beyond_detox.bibliography import checked_on, load_bibliography
+from beyond_detox.pages.bibliography import checked_on, load_bibliography
 from beyond_detox.frontmatter import read_page
 from beyond_detox.problems import ContentError
 from beyond_detox.resources.dates import DUE_MONTHS, add_months, parse_date

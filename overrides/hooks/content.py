@@ -1,5 +1,5 @@
-"""MkDocs hook: render each page's Markdown with beyond_detox.render (citations become links after the
-conversion), and give templates their data as plain values (beyond_detox/template_data.py):
+"""MkDocs hook: render each page's Markdown with beyond_detox.pages.render (citations become links after the
+conversion), and give templates their data as plain values (beyond_detox/pages/template_data.py):
 `config.extra.bd` for the whole build, `page.meta.bd_*` for each page.
 
 Thin on purpose: the logic lives in beyond_detox/ where tests call it directly.
@@ -14,13 +14,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from beyond_detox import i18n, translations  # noqa: E402
-from beyond_detox.citations import put_back_citations  # noqa: E402
+from beyond_detox.pages.citations import put_back_citations  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
-from beyond_detox.render import SiteData, render_page  # noqa: E402
+from beyond_detox.pages.render import SiteData, render_page  # noqa: E402
 from beyond_detox.search_words import hidden_terms, write_hidden_terms  # noqa: E402
 from beyond_detox.handouts.links import load_links  # noqa: E402
 from beyond_detox.handouts.qr import public_url  # noqa: E402
-from beyond_detox.template_data import page_values, site_values  # noqa: E402
+from beyond_detox.pages.template_data import page_values, site_values  # noqa: E402
 
 _site: SiteData | None = None
 _hidden_terms: dict[str, str] = {}  # page URL -> words for the search index only

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from beyond_detox.bibliography import load_bibliography
+from beyond_detox.pages.bibliography import load_bibliography
 from beyond_detox.frontmatter import read_page
 from beyond_detox.paths import DOCS
 from beyond_detox.resources import load_directories

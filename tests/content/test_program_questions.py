@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from beyond_detox import paths
-from beyond_detox.bibliography import load_bibliography
+from beyond_detox.pages.bibliography import load_bibliography
 from beyond_detox.frontmatter import read_page
 from beyond_detox.problems import ContentError
-from beyond_detox.program_questions import (FILE_NAME, PAGE, PLACEHOLDER, ProgramQuestions, load_program_questions,
+from beyond_detox.pages.program_questions import (FILE_NAME, PAGE, PLACEHOLDER, ProgramQuestions, load_program_questions,
                                             render_checklist)
-from beyond_detox.render import PLACEHOLDERS, SiteData, render_page
+from beyond_detox.pages.render import PLACEHOLDERS, SiteData, render_page
 
 GOOD = textwrap.dedent("""\
     # a comment line
@@ -143,7 +143,7 @@ def test_render_gives_a_labelled_tick_box_why_link_and_notes_per_question(tmp_pa
     # Relative Markdown links (MkDocs checks and converts them), named by the page's title up to its colon.
     assert "Read more: [Medicines](medicine.md)." in html
     assert "Read more: [Helping a loved one](../families/help.md)." in html
-    # The citations go before the full stop; beyond_detox.render numbers them.
+    # The citations go before the full stop; beyond_detox.pages.render numbers them.
     assert "These medicines cut the risk of dying[@ref1; @ref2]. " in html
     assert "Some places charge less if you earn less. " in html
     assert '<span class="bd-q__number">3.</span> Do you take Medicaid or my insurance?' in html

@@ -7,10 +7,10 @@ import json
 import subprocess
 import sys
 
-from beyond_detox.citations import put_back_citations
+from beyond_detox.pages.citations import put_back_citations
 from beyond_detox.lint import lint
 from beyond_detox.paths import ROOT
-from beyond_detox.render import SiteData, render_page
+from beyond_detox.pages.render import SiteData, render_page
 from beyond_detox.search_words import add_hidden_terms_to_index, hidden_terms, load_search_words
 
 from .conftest import GOOD_ARTICLE, TODAY
@@ -181,7 +181,7 @@ def test_licence_is_in_the_repository_and_the_footer(site_dir):
 
 
 def test_an_abbreviation_is_defined_once_under_its_full_name():
-    from beyond_detox.glossary import abbreviation_lines, glossary_markdown, load_glossary
+    from beyond_detox.pages.glossary import abbreviation_lines, glossary_markdown, load_glossary
 
     terms = {t.term: t for t in load_glossary()}
     assert terms["OTP"].definition == terms["Opioid treatment program"].definition

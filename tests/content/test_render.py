@@ -6,11 +6,11 @@ import subprocess
 import sys
 import textwrap
 
-from beyond_detox.bibliography import load_bibliography
-from beyond_detox.citations import put_back_citations
+from beyond_detox.pages.bibliography import load_bibliography
+from beyond_detox.pages.citations import put_back_citations
 from beyond_detox.content_model import PageMeta
 from beyond_detox.paths import ROOT
-from beyond_detox.render import SiteData, render_page
+from beyond_detox.pages.render import SiteData, render_page
 from beyond_detox.review import review_footer
 
 from .conftest import GOOD_ARTICLE
@@ -148,7 +148,7 @@ def test_an_entry_without_identifier_stops_the_render(project):
 
 
 def test_shared_block_is_placed_inside_an_admonition():
-    from beyond_detox.includes import expand_includes
+    from beyond_detox.pages.includes import expand_includes
 
     text = expand_includes('!!! danger "Now"\n\n    [[include:overdose-steps]]\n')
     lines = text.splitlines()
@@ -157,7 +157,7 @@ def test_shared_block_is_placed_inside_an_admonition():
 
 
 def test_web_page_without_date_reads_cleanly():
-    from beyond_detox.bibliography import Reference, format_reference_html
+    from beyond_detox.pages.bibliography import Reference, format_reference_html
 
     ref = Reference("cdc", {"title": "What to Do", "author": [{"literal": "Centers for Disease Control and Prevention"}],
                             "container-title": "Stop Overdose", "URL": "https://www.cdc.gov/stop-overdose/"}, 1)

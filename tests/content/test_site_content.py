@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from beyond_detox.bibliography import load_bibliography
+from beyond_detox.pages.bibliography import load_bibliography
 from beyond_detox.content_model import article_json_schema, is_article
 from beyond_detox.frontmatter import read_page
 from beyond_detox.lint import lint

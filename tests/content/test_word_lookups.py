@@ -2,7 +2,7 @@
 and phrases only, found the same way however the lookup is made fast."""
 from __future__ import annotations
 
-from beyond_detox.glossary import Term, terms_used
+from beyond_detox.pages.glossary import Term, terms_used
 from beyond_detox.search_words import MIN_USES, SearchWords
 
 TERMS = [

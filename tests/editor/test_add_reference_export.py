@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from beyond_detox.bibliography import check_entries, load_bibliography
+from beyond_detox.pages.bibliography import check_entries, load_bibliography
 from beyond_detox.paths import DATA, ROOT
 
 EXPORT = [

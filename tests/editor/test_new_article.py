@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from beyond_detox.bibliography import load_bibliography
+from beyond_detox.pages.bibliography import load_bibliography
 from beyond_detox.build import build_site
 from beyond_detox.content_model import ARTICLE_SECTIONS
 from beyond_detox.editor import scaffold

@@ -108,7 +108,7 @@ def test_florida_page(real):
 
 
 def test_pages_type_no_phone_number():
-    from beyond_detox.shortcodes import check_shortcodes
+    from beyond_detox.pages.shortcodes import check_shortcodes
 
     for page in GET_HELP.glob("*.md"):
         problems = check_shortcodes(page.read_text(encoding="utf-8"), str(page))

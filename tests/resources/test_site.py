@@ -136,7 +136,7 @@ def test_the_generated_local_page_passes_the_site_content_checks(tmp_path):
     from beyond_detox.resources.model import Directory
     from beyond_detox.resources.site import local_page_markdown
     from beyond_detox.yamlio import parse
-    from beyond_detox.shortcodes import check_shortcodes
+    from beyond_detox.pages.shortcodes import check_shortcodes
 
     run_import(area="bay-county-fl", pages=read_export_file(FIXTURES / "findtreatment_bay.json"), source="fixture",
                data_dir=tmp_path, name="Bay County, Florida", today=TODAY)

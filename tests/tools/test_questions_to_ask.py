@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 
-from beyond_detox.program_questions import load_program_questions
+from beyond_detox.pages.program_questions import load_program_questions
 
 from .helpers import open_tool, pdf_text, skip_to_content, tab_to
 

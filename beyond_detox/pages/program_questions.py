@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Iterable
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from beyond_detox import paths
-from beyond_detox.citations import relative_link
+from beyond_detox.pages.citations import relative_link
 from beyond_detox.data_files import validate_data_file
 from beyond_detox.frontmatter import parse_yaml_with_lines, read_page
 from beyond_detox.problems import ContentError, Problem, display_path
 
 if TYPE_CHECKING:  # render.py imports this module
-    from beyond_detox.render import SiteData
+    from beyond_detox.pages.render import SiteData
 
 FILE_NAME = "program-questions.yml"
 PAGE = "treatment/questions-to-ask.md"  # the page the checklist is placed on (links are relative to it)
@@ -151,7 +151,7 @@ def render_checklist(model: ProgramQuestions, page: str = PAGE, docs_dir: Path |
     """The checklist as HTML for Python-Markdown's md_in_html: a form with one fieldset per topic,
     and for each question a tick box labelled with the question, why it matters (with its
     citations and a relative Markdown link to the article, which MkDocs checks and converts) and
-    a notes line. Citations `[@key]` are numbered later by beyond_detox.render. The fields have no
+    a notes line. Citations `[@key]` are numbered later by beyond_detox.pages.render. The fields have no
     `name`, so even a form submitted by accident could carry nothing the reader typed."""
     esc = html.escape
     out = ['<form class="bd-tool bd-checklist" id="bd-checklist" autocomplete="off" markdown="1">', ""]

@@ -54,7 +54,7 @@ def check_shortcodes(body: str, path: str, first_line: int = 1) -> list[Problem]
             continue
         for match in ANY_SHORTCODE.finditer(line):
             if match.group(1) == "include":
-                continue  # shared blocks: checked by beyond_detox.includes
+                continue  # shared blocks: checked by beyond_detox.pages.includes
             if not SHORTCODE.fullmatch(match.group(0)):
                 problems.append(Problem(path, number, "help-line", f"unknown shortcode {match.group(0)} (use call, text, tty, name or link)"))
                 continue

@@ -5,7 +5,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from beyond_detox.bibliography import Bibliography, format_reference_html
+from beyond_detox.pages.bibliography import Bibliography, format_reference_html
 from beyond_detox.i18n import t
 
 CITATION = re.compile(r"\[@([^\]]+)\]")

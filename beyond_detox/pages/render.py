@@ -14,18 +14,18 @@ from functools import cached_property
 import yaml
 
 from beyond_detox import paths
-from beyond_detox.bibliography import Bibliography, check_entries, checked_on, format_reference_html, load_bibliography
-from beyond_detox.citations import Citation, find_citations, relative_link, render_citations, sources_section
+from beyond_detox.pages.bibliography import Bibliography, check_entries, checked_on, format_reference_html, load_bibliography
+from beyond_detox.pages.citations import Citation, find_citations, relative_link, render_citations, sources_section
 from beyond_detox.content_model import is_article, validate_meta
 from beyond_detox.frontmatter import Page, parse_page
-from beyond_detox.includes import check_includes, expand_includes, include_path, included_names
-from beyond_detox.glossary import abbreviation_lines, glossary_markdown, load_glossary, words_on_this_page
+from beyond_detox.pages.includes import check_includes, expand_includes, include_path, included_names
+from beyond_detox.pages.glossary import abbreviation_lines, glossary_markdown, load_glossary, words_on_this_page
 from beyond_detox.problems import ContentError, Problem, display_path
-from beyond_detox.program_questions import checklist_markdown
+from beyond_detox.pages.program_questions import checklist_markdown
 from beyond_detox.review import review_footer
 from beyond_detox.search_words import load_search_words
-from beyond_detox.shortcodes import check_shortcodes, render_shortcodes
-from beyond_detox.urgent import place_after_key_points, urgent_lines, urgent_markdown
+from beyond_detox.pages.shortcodes import check_shortcodes, render_shortcodes
+from beyond_detox.pages.urgent import place_after_key_points, urgent_lines, urgent_markdown
 from beyond_detox import i18n, translations
 
 
