@@ -39,6 +39,7 @@ from beyond_detox.handouts.catalogue import handout_table
 from beyond_detox.handouts.links import load_links, page_url
 from beyond_detox.handouts.qr import LOCAL_URL, qr_files
 from beyond_detox.pages.render import SiteData, render_page
+from beyond_detox.problems import ContentError, Problem, display_path
 from beyond_detox.resources.export import directory_json
 from beyond_detox.resources.render import local_page_uri
 from beyond_detox.resources.site import DIRECTORY_JSON_URI, DirectorySite, local_page_markdown
@@ -74,9 +75,21 @@ def _merge(base: dict, child: dict) -> dict:
 
 
 def load_config(path: Path) -> dict:
-    config = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    """mkdocs.yml (INHERIT merged, !ENV filled in); a file that is missing or not YAML is a
+    ContentError naming the file and line."""
+    path = Path(path)
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except FileNotFoundError:
+        raise ContentError(Problem(display_path(path), 1, "config", "no such file")) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError(Problem(display_path(path), mark.line + 1 if mark else 1, "config",
+                                   f"cannot read the YAML: {getattr(error, 'problem', None) or error}")) from None
+    if not isinstance(config, dict):
+        raise ContentError(Problem(display_path(path), 1, "config", "a config must be a set of `key: value` lines"))
     parent = config.pop("INHERIT", None)
-    return _merge(load_config(Path(path).parent / parent), config) if parent else config
+    return _merge(load_config(path.parent / parent), config) if parent else config
 
 
 def nav_sections(nav: list) -> dict[str, str]:

@@ -16,6 +16,7 @@ from beyond_detox.after_build import after_build  # noqa: E402
 from beyond_detox.handouts.qr import LOCAL_URL  # noqa: E402
 from beyond_detox.paths import ROOT  # noqa: E402
 from beyond_detox.prebuild import load_config  # noqa: E402
+from beyond_detox.problems import ContentError  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -27,7 +28,11 @@ def main(argv=None) -> int:
     if not (site / "index.html").is_file():
         print(f"{site}: no index.html, so no built site here; build it first", file=sys.stderr)
         return 1
-    config = load_config(Path(args.config))
+    try:
+        config = load_config(Path(args.config))
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
     public_url = (config.get("extra") or {}).get("public_url") or LOCAL_URL
     public_url = public_url if public_url.endswith("/") else public_url + "/"
     docs_dir = Path(args.config).resolve().parent / config.get("docs_dir", "docs")

@@ -33,6 +33,8 @@ from beyond_detox.after_build import after_build  # noqa: E402
 from beyond_detox.handouts.qr import LOCAL_URL  # noqa: E402
 from beyond_detox.prebuild import load_config, prebuild  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
+from beyond_detox.resources import ResourceDataError  # noqa: E402
+from beyond_detox.resources.render import SelectorError  # noqa: E402
 
 VERSION = "0.0.73"
 VENV = ROOT / ".cache" / "zensical"
@@ -168,7 +170,7 @@ def main(argv=None) -> int:
         prebuilt = Path(tmp) / "prebuilt"
         try:
             result = prebuild([ROOT / "mkdocs.yml", ROOT / "mkdocs.es.yml"], prebuilt)
-        except ContentError as error:
+        except (ContentError, ResourceDataError, SelectorError) as error:
             print(f"  the pre-build stopped on a content problem:\n{error}")
             return 0
         print(f"  pre-built {result.pages} pages, {result.generated} generated files, {result.redirects} redirects")

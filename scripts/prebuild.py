@@ -16,6 +16,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from beyond_detox.paths import ROOT  # noqa: E402
 from beyond_detox.prebuild import prebuild  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
+from beyond_detox.resources import ResourceDataError  # noqa: E402
+from beyond_detox.resources.render import SelectorError  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -27,7 +29,7 @@ def main(argv=None) -> int:
     started = time.monotonic()
     try:
         result = prebuild(args.configs, args.out)
-    except ContentError as error:
+    except (ContentError, ResourceDataError, SelectorError) as error:
         print(f"Pre-build stopped; {args.out} is unchanged:\n{error}", file=sys.stderr)
         return 1
     print(f"Pre-built {result.pages} pages ({result.generated} generated files, {result.redirects} redirects) into {args.out} "

@@ -122,3 +122,31 @@ def test_the_after_build_steps_finish_the_prebuilt_site_as_the_hooks_finish_the_
               if space.sub(" ", p.read_text()) != space.sub(" ", (site / p.relative_to(site_dir)).read_text())]
     assert not differ, f"pages that differ from the real build: {differ}"
     assert (site / "sw.js").is_file()
+
+
+def test_a_broken_config_stops_the_prebuild_with_its_file_and_line(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\nnav:\n  - Home: index.md\n   - bad indent\n")
+    (tmp_path / "es.yml").write_text("INHERIT: missing.yml\n")
+    out = tmp_path / "out"
+    for config, expected in (("mkdocs.yml", "mkdocs.yml:4: config: cannot read the YAML"),
+                             ("es.yml", "missing.yml:1: config: no such file")):
+        run = subprocess.run([sys.executable, str(ROOT / "scripts" / "prebuild.py"), "--out", str(out), str(tmp_path / config)],
+                             capture_output=True, text=True)
+        assert run.returncode == 1 and expected in run.stderr, run.stderr
+        assert "Traceback" not in run.stderr and not out.exists()
+
+
+def test_a_malformed_phone_number_stops_the_prebuild_with_its_file_and_line(tmp_path):
+    data = tmp_path / "resources"
+    shutil.copytree(ROOT / "data" / "resources", data)
+    florida = data / "florida.yml"
+    lines = florida.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, text in enumerate(lines) if 'number: "+1850' in text) + 1
+    lines[line - 1] = lines[line - 1].replace('"+1850', '"850-', 1)
+    florida.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "prebuild.py"), "--out", str(out)],
+                         capture_output=True, text=True, env={**os.environ, "BEYOND_DETOX_RESOURCES": str(data)})
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert f"florida.yml:{line}:" in run.stderr and "E.164" in run.stderr
+    assert not out.exists()
