@@ -184,8 +184,9 @@ def sitemap_xml(site_dir: Path, base_url: str, lang: str = "es", docs: Path = pa
     for html in sorted(Path(site_dir).rglob("index.html")):
         rel = html.parent.relative_to(site_dir).as_posix()
         url = "" if rel == "." else rel + "/"
-        if url.startswith(("assets/", "search/", "offline/")) or is_redirect_stub(html):
-            continue  # redirect stubs (permanent links) are not pages
+        if url.startswith(("assets/", "search/", "offline/", f"{lang}/assets/", f"{lang}/search/", f"{lang}/offline/")) \
+                or is_redirect_stub(html):
+            continue  # redirect stubs (permanent links) are not pages; the offline pages are for the worker
         urls.append(url)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']

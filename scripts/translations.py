@@ -11,6 +11,7 @@ Szigriszt-Pazos; plain language is 70 or more). Exit 0.
                 atomically; nothing else in it changes.
 """
 import argparse
+from pathlib import Path
 import datetime as dt
 import os
 import re
@@ -24,6 +25,10 @@ from beyond_detox.readability import SPANISH_PLAIN, spanish_ease  # noqa: E402
 
 
 def mark(path: str, today: dt.date) -> str:
+    if not Path(path).is_file():
+        # A page named as inside docs/es/ ("offline.md") is a common slip: say where to look.
+        hint = f" (did you mean docs/es/{path}?)" if (paths.DOCS / "es" / path).is_file() else ""
+        raise SystemExit(f"{path}: no such file{hint}")
     text = open(path, encoding="utf-8").read()
     page = parse_page(text, path)
     info = (page.meta or {}).get("translation")

@@ -92,3 +92,20 @@ def test_without_service_workers_the_site_works_as_before(browser, site_url, pat
     assert page.locator("nav.bd-crisis").is_visible()
     assert not page.locator(".bd-offline").is_visible()
     context.close()
+
+
+def test_a_spanish_page_never_opened_shows_the_offline_page_in_spanish(browser, site_url):
+    context = browser.new_context()
+    page = first_visit(context, site_url)
+    context.set_offline(True)
+    page.goto(site_url + "/es/understand/post-acute-withdrawal/")
+    assert page.url == site_url + "/es/offline/"
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator("h1").inner_text().strip() == "No tiene conexión"
+    for href in ("tel:988", "sms:988", "tel:911"):
+        assert page.locator(f'.md-content a[href="{href}"]').count() >= 1, href
+    assert "Quédese con la persona hasta que llegue la ayuda" in page.locator(".md-content").inner_text()
+    # An English page never opened still gets the English one.
+    page.goto(site_url + "/about/privacy/")
+    assert page.url == site_url + "/offline/"
+    context.close()

@@ -19,7 +19,8 @@ REQUIRED = ["index.md", "first-days-after-detox.md", "get-help/index.md", "get-h
             "understand/depression-and-opioid-use.md", "understand/post-acute-withdrawal.md",
             "treatment/starting-medication.md", "treatment/medications-for-opioid-use-disorder.md",
             "safety/overdose-risk-after-detox.md", "safety/suicide-risk-and-safety-planning.md",
-            "families/helping-a-loved-one.md", "handouts/after-detox.md"]
+            "families/helping-a-loved-one.md", "handouts/after-detox.md",
+            "offline.md"]  # what the service worker shows for a Spanish page not saved on the phone
 SPANISH = paths.DOCS / "es"
 ROWS = translations.load("es")
 
