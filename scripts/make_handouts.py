@@ -3,7 +3,7 @@
 
 For every article, a key-points handout PDF (at most 2 US Letter pages), and the one-page
 after-detox discharge sheet, printed by headless Chromium from the built pages, into
-site/handouts/. Shows progress on a terminal; quiet otherwise. Exit 1 if a handout is over its
+site/handouts/, and the same for the Spanish edition into site/es/handouts/. Shows progress on a terminal; quiet otherwise. Exit 1 if a handout is over its
 page limit, 2 if it cannot run (no built site, no browser).
 """
 import argparse
@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from beyond_detox.browser import CHROMIUM_ARGS, find_chromium  # noqa: E402
-from beyond_detox.handouts.pdf import handouts, render  # noqa: E402
+from beyond_detox.handouts.pdf import all_handouts, render  # noqa: E402
 from beyond_detox.links.server import serve  # noqa: E402
 from beyond_detox.paths import ROOT  # noqa: E402
 
@@ -33,7 +33,8 @@ def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
     from pypdf import PdfReader
 
-    todo = handouts()
+    # The Spanish edition's too, once it is built (site/es/).
+    todo = [h for h in all_handouts() if (args.site / h.url / "index.html").exists()]
     over = []
     tty = sys.stdout.isatty()
     with serve(args.site) as base, sync_playwright() as pw:
@@ -52,7 +53,7 @@ def main(argv=None) -> int:
     for line in over:
         print(f"over its page limit: {line}", file=sys.stderr)
     if tty or over:
-        print(f"{len(todo)} handouts in {args.site / 'handouts'}")
+        print(f"{len(todo)} handouts in {args.site / 'handouts'} and {args.site / 'es' / 'handouts'}")
     return 1 if over else 0
 
 

@@ -29,6 +29,8 @@ def handout_table(links: Links, page_src: str, base: str, docs_dir=DOCS) -> str:
         qr = f'![QR code for {html.escape(address)}]({qr_file}){{ width="64" height="64" }}' if word else "–"
         pdf = posixpath.relpath(handout.pdf, page_url_dir.rstrip("/"))
         pages = "1 page" if handout.page_limit == 1 else f"up to {handout.page_limit} pages"
-        rows.append(f"| [{title}]({link}) | {AUDIENCE.get(str(meta.get('audience', '')), 'Everyone')} | {address} | {qr} | "
-                    f'<a href="{pdf}">PDF, {pages}</a> |')
+        pdfs = f'<a href="{pdf}">PDF, {pages}</a>'
+        if (docs_dir / "es" / handout.source).is_file():  # the Spanish edition's copy of this handout
+            pdfs += f' · <a href="{posixpath.relpath("es/" + handout.pdf, page_url_dir.rstrip("/"))}" hreflang="es" lang="es">en español</a>'
+        rows.append(f"| [{title}]({link}) | {AUDIENCE.get(str(meta.get('audience', '')), 'Everyone')} | {address} | {qr} | {pdfs} |")
     return "\n".join(rows) + "\n"

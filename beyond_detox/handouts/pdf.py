@@ -14,6 +14,7 @@ from beyond_detox.content_model import is_article
 from beyond_detox.paths import DOCS
 
 SHEET = "handouts/after-detox.md"
+TRANSLATION_FOLDERS = ("es",)  # docs/es/: the Spanish edition, printed into site/es/handouts/
 ARTICLE_PAGE_LIMIT = 2
 SHEET_PAGE_LIMIT = 1
 
@@ -33,13 +34,24 @@ def pdf_path(source: str) -> str:
     return "handouts/" + source.removesuffix(".md") + ".pdf"
 
 
-def handouts(docs_dir: Path = DOCS) -> list[Handout]:
-    out = [Handout(SHEET, "handouts/after-detox/", pdf_path(SHEET), False, SHEET_PAGE_LIMIT)]
+def handouts(docs_dir: Path = DOCS, lang: str = "en") -> list[Handout]:
+    """Every handout of one language. A translation's live under its folder in the site (es/):
+    handouts(DOCS / "es", "es") gives es/handouts/after-detox.pdf for es/handouts/after-detox/.
+    Only the pages that exist in that language (the sheet too, if translated)."""
+    prefix = "" if lang == "en" else f"{lang}/"
+    out = []
+    if (Path(docs_dir) / SHEET).is_file():
+        out.append(Handout(SHEET, prefix + "handouts/after-detox/", prefix + pdf_path(SHEET), False, SHEET_PAGE_LIMIT))
     for md in sorted(Path(docs_dir).rglob("*.md")):
         rel = md.relative_to(docs_dir).as_posix()
-        if is_article(rel):
-            out.append(Handout(rel, rel.removesuffix(".md") + "/", pdf_path(rel), True, ARTICLE_PAGE_LIMIT))
+        if is_article(rel):  # docs/es/... is never an English article
+            out.append(Handout(rel, prefix + rel.removesuffix(".md") + "/", prefix + pdf_path(rel), True, ARTICLE_PAGE_LIMIT))
     return out
+
+
+def all_handouts(docs_dir: Path = DOCS) -> list[Handout]:
+    """English and every translation (docs/<lang>/)."""
+    return handouts(docs_dir) + [h for lang in TRANSLATION_FOLDERS for h in handouts(Path(docs_dir) / lang, lang)]
 
 
 def _atomic_write_bytes(target: Path, data: bytes) -> None:

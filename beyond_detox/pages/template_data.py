@@ -39,10 +39,13 @@ def page_values(src_uri: str, url: str, lang: str, base_url: str, links, alterna
     from beyond_detox.handouts.pdf import handout_link
     from beyond_detox.handouts.qr import print_footer
 
+    # The handout PDF sits beside the page in its own language's folder (es/handouts/...), so the
+    # link is the same relative path in every language.
+    values = {"bd_handout_pdf": handout_link(src_uri, url)}
     if lang == "en":
-        values = {"bd_print": print_footer(links, src_uri, url, base_url), "bd_handout_pdf": handout_link(src_uri, url)}
+        values["bd_print"] = print_footer(links, src_uri, url, base_url)
     else:
-        values = {"bd_print": print_footer(None, src_uri, url, base_url + f"{lang}/", i18n.t("qr_title"))}
+        values["bd_print"] = print_footer(None, src_uri, url, base_url + f"{lang}/", i18n.t("qr_title"))
     other = alternates.get(src_uri)
     if other is not None:
         values["bd_alternate"] = translations.switch_link(src_uri, other, lang, i18n.strings(lang))

@@ -19,6 +19,7 @@ from beyond_detox.paths import DOCS
 from beyond_detox.resources import find_service
 
 HANDOUTS = handouts()
+SPANISH = handouts(DOCS / "es", "es")
 
 
 def pdf_text(path) -> tuple[int, str]:
@@ -103,6 +104,21 @@ def test_for_clinicians_lists_every_handout_with_its_pdf(site_dir):
     for handout in HANDOUTS:
         assert f'href="../{handout.pdf}"' in html, handout.pdf
     assert len(re.findall(r"<tr>", html)) == len(HANDOUTS) + 1
+    # A nurse whose patient's family reads Spanish finds the Spanish copy on the same row.
+    for handout in SPANISH:
+        assert f'<a href="../{handout.pdf}" hreflang="es" lang="es">en español</a>' in html, handout.pdf
+
+
+@pytest.mark.parametrize("handout", SPANISH, ids=[h.pdf for h in SPANISH])
+def test_spanish_handouts_are_in_spanish_within_their_page_limit_and_linked_from_their_page(site_dir, handout):
+    pages, text = pdf_text(site_dir / handout.pdf)
+    assert pages <= handout.page_limit, f"{handout.pdf}: {pages} pages"
+    assert "¿Necesita ayuda ahora?" in text and "Llame al 988" in text and "Need help now" not in text
+    assert "CC BY 4.0" in text
+    page = (site_dir / handout.url / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<a class="md-button bd-share__button" href="([^"]+\.pdf)">Imprimir o descargar en PDF</a>', page)
+    assert link, handout.url
+    assert (site_dir / handout.url / link.group(1)).resolve() == (site_dir / handout.pdf).resolve()
 
 
 def test_share_copies_the_link_and_print_is_offered_with_no_request(browser, site_url):
