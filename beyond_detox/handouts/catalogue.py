@@ -16,7 +16,8 @@ AUDIENCE = {"families": "Families", "people-in-recovery": "People in recovery", 
 def handout_table(links: Links, page_src: str, base: str, docs_dir=DOCS) -> str:
     here = posixpath.dirname(page_src)
     page_url_dir = page_src.removesuffix(".md") + "/" if not page_src.endswith("index.md") else posixpath.dirname(page_src) + "/"
-    rows = ["| Handout | For | Short address | QR code | PDF |", "|---|---|---|---|---|"]
+    # The PDF second: on a phone the table scrolls sideways, and the download is what a nurse needs.
+    rows = ["| Handout | PDF | For | Short address | QR code |", "|---|---|---|---|---|"]
     for handout in handouts(docs_dir):
         meta = read_page(docs_dir / handout.source).meta
         title = str(meta.get("title", handout.source)).replace("|", "\\|")
@@ -32,5 +33,5 @@ def handout_table(links: Links, page_src: str, base: str, docs_dir=DOCS) -> str:
         pdfs = f'<a href="{pdf}">PDF, {pages}</a>'
         if (docs_dir / "es" / handout.source).is_file():  # the Spanish edition's copy of this handout
             pdfs += f' · <a href="{posixpath.relpath("es/" + handout.pdf, page_url_dir.rstrip("/"))}" hreflang="es" lang="es">en español</a>'
-        rows.append(f"| [{title}]({link}) | {AUDIENCE.get(str(meta.get('audience', '')), 'Everyone')} | {address} | {qr} | {pdfs} |")
+        rows.append(f"| [{title}]({link}) | {pdfs} | {AUDIENCE.get(str(meta.get('audience', '')), 'Everyone')} | {address} | {qr} |")
     return "\n".join(rows) + "\n"
