@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from beyond_detox.browser import find_chromium  # noqa: E402
 from beyond_detox.content_model import TOOL_PAGES, is_article  # noqa: E402
 from beyond_detox.paths import DOCS, ROOT  # noqa: E402
+from beyond_detox.security import read_headers_file  # noqa: E402
 
 VERSION = "12.2.3"
 INSTALL = ROOT / ".cache" / "lighthouse"
@@ -51,24 +52,8 @@ def lighthouse_bin() -> Path:
     return binary
 
 
-def read_headers(site: Path) -> dict[str, str]:
-    values, inside = {}, False
-    path = site / "_headers"
-    if not path.exists():
-        return values
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("/*"):
-            inside = True
-        elif inside and line.startswith("  ") and ":" in line:
-            name, value = line.strip().split(":", 1)
-            values[name] = value.strip()
-        elif inside and not line.strip():
-            break
-    return values
-
-
 def serve(site: Path):
-    extra = read_headers(site)
+    extra = read_headers_file(site)
 
     class Static(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):

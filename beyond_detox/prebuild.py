@@ -21,19 +21,19 @@ page passed its checks: a content problem leaves the previous output as it was.
 """
 from __future__ import annotations
 
-import fnmatch
 import os
-import posixpath
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pathspec
+import pathspec.gitignore
 import yaml
 
 from beyond_detox import i18n, translations
 from beyond_detox.pages.citations import put_back_citations
-from beyond_detox.editor.whats_new import replace_placeholder
+from beyond_detox.editor.whats_new import config_nav_sections, replace_placeholder
 from beyond_detox.frontmatter import split_front_matter
 from beyond_detox.handouts.catalogue import handout_table
 from beyond_detox.handouts.links import load_links, page_url
@@ -92,51 +92,22 @@ def load_config(path: Path) -> dict:
     return _merge(load_config(path.parent / parent), config) if parent else config
 
 
-def nav_sections(nav: list) -> dict[str, str]:
-    """From mkdocs.yml's nav: each page -> the title of its top-level section ('' at the top), as
-    beyond_detox.editor.whats_new.nav_sections reads MkDocs' own navigation."""
-    sections: dict[str, str] = {}
-
-    def walk(items, top: str) -> None:
-        for item in items or []:
-            if isinstance(item, str):
-                sections[item] = top
-            elif isinstance(item, dict):
-                for title, value in item.items():
-                    if isinstance(value, list):
-                        walk(value, top or str(title))
-                    elif isinstance(value, str) and value.endswith(".md"):
-                        sections[value] = top
-
-    walk(nav, "")
-    return sections
-
-
 def _excluded(rel: str, patterns: str) -> bool:
-    """A docs file left out by `exclude_docs` (the leading-slash and folder forms used here)."""
-    for pattern in (p.strip() for p in (patterns or "").splitlines()):
-        if not pattern or pattern.startswith("#"):
-            continue
-        anchored = pattern.startswith("/")
-        pattern = pattern.lstrip("/")
-        if pattern.endswith("/"):
-            if ("/" + rel).startswith("/" + pattern) if anchored else f"/{pattern}" in "/" + rel:
-                return True
-        elif fnmatch.fnmatch(rel, pattern) or (not anchored and fnmatch.fnmatch(posixpath.basename(rel), pattern)):
-            return True
-    return False
+    """A docs file left out by `exclude_docs`: gitignore patterns, matched with pathspec as MkDocs does."""
+    return pathspec.gitignore.GitIgnoreSpec.from_lines((patterns or "").splitlines()).match_file(rel)
 
 
-def redirect_page(from_uri: str, to_uri: str) -> str:
-    """A moved page or short link as a static page (what mkdocs-redirects writes, anchors kept)."""
-    here = page_url(from_uri)
-    target = posixpath.relpath(page_url(to_uri) or ".", here.rstrip("/") or ".")
-    target = "./" if target == "." else target.rstrip("/") + "/"
-    return ("\n<!doctype html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\">\n    <title>Redirecting...</title>\n"
-            f"    <link rel=\"canonical\" href=\"{target}\">\n"
-            f"    <script>var anchor=window.location.hash.substr(1);location.href=\"{target}\"+(anchor?\"#\"+anchor:\"\")</script>\n"
-            f"    <meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n"
-            f"You're being redirected to a <a href=\"{target}\">new destination</a>.\n</body>\n</html>\n")
+def redirect_page(from_uri: str, to_uri: str) -> tuple[str, str]:
+    """A moved page or short link as a static page: (its path in the site, its HTML), written with
+    mkdocs-redirects' own template and paths, so the stub is the one the MkDocs build writes."""
+    from mkdocs_redirects.plugin import HTML_TEMPLATE, get_html_path, get_relative_html_path
+
+    if to_uri.lower().startswith(("http://", "https://")):
+        target = to_uri
+    else:
+        path, _, fragment = to_uri.partition("#")
+        target = get_relative_html_path(from_uri, (page_url(path) or "./") + (f"#{fragment}" if fragment else ""), True)
+    return get_html_path(from_uri, True), HTML_TEMPLATE.format(url=target)
 
 
 def _page(text: str, source: Path, src_uri: str, steps: "_Steps") -> str:
@@ -177,7 +148,7 @@ def _language(config_path: Path, staging: Path, result: Prebuilt) -> None:
                     publisher=extra.get("publisher") or "", contact_email=extra.get("contact_email") or "", lang=lang)
     has_links = any(Path(h).name == "links.py" for h in config.get("hooks") or [])
     steps = _Steps(site, DirectorySite(), load_links(docs_dir=docs_dir) if lang == "en" else None, base_url,
-                   nav_sections(config.get("nav") or []), translations.counterparts(lang), docs_dir)
+                   config_nav_sections(config.get("nav") or []), translations.counterparts(lang), docs_dir)
     out_docs = staging / docs_dir.relative_to(root)
 
     pages: list[tuple[str, Path, str]] = []  # (src_uri, file for messages and front matter, text)
@@ -215,9 +186,9 @@ def _language(config_path: Path, staging: Path, result: Prebuilt) -> None:
             (out_docs / uri).write_text(svg, encoding="utf-8")
             result.generated += 1
         for from_uri, to_uri in steps.links.redirect_maps().items():
-            stub = out_docs / page_url(from_uri) / "index.html"
-            stub.parent.mkdir(parents=True, exist_ok=True)
-            stub.write_text(redirect_page(from_uri, to_uri), encoding="utf-8")
+            path, html = redirect_page(from_uri, to_uri)
+            (out_docs / path).parent.mkdir(parents=True, exist_ok=True)
+            (out_docs / path).write_text(html, encoding="utf-8")
             result.redirects += 1
 
     config.pop("hooks", None)

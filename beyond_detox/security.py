@@ -82,6 +82,24 @@ def headers_file(values: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def read_headers_file(site_dir: Path) -> dict[str, str]:
+    """The site-wide headers (`/*`) of a built site's `_headers`, as a server would send them;
+    {} if there is none. Local servers (tests, benchmarks, reports) serve the site with these."""
+    values, inside = {}, False
+    path = Path(site_dir) / "_headers"
+    if not path.exists():
+        return values
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("/*"):
+            inside = True
+        elif inside and line.startswith("  ") and ":" in line:
+            name, value = line.strip().split(":", 1)
+            values[name] = value.strip()
+        elif inside and not line.strip():
+            break
+    return values
+
+
 def nginx_snippet(values: dict[str, str]) -> str:
     return "# nginx: include in the server block that serves site/\n" + "".join(
         f'add_header {name} "{value}" always;\n' for name, value in values.items())

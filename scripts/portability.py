@@ -89,16 +89,13 @@ def csp_check(site: Path) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     from beyond_detox.browser import CHROMIUM_ARGS, find_chromium
+    from beyond_detox.security import read_headers_file
     from beyond_detox.serve import serve_directory
 
     chromium = find_chromium()
     if chromium is None:
         return ["Content-Security-Policy in a browser: not checked (no Chromium; `make browser` installs it)"]
-    headers = {}
-    for line in (site / "_headers").read_text(encoding="utf-8").split("\n\n")[0].splitlines()[1:]:
-        name, _, value = line.strip().partition(":")
-        headers[name] = value.strip()
-    server, url = serve_directory(site, headers=headers)
+    server, url = serve_directory(site, headers=read_headers_file(site))
     found: dict[str, int] = {}
     pages = _pages(site)
     try:

@@ -52,6 +52,25 @@ def nav_sections(nav) -> dict[str, str]:
     return sections
 
 
+def config_nav_sections(nav: list) -> dict[str, str]:
+    """The same from mkdocs.yml's `nav:` list, for a step that runs without MkDocs (the pre-build)."""
+    sections: dict[str, str] = {}
+
+    def walk(items, top: str) -> None:
+        for item in items or []:
+            if isinstance(item, str):
+                sections[item] = top
+            elif isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, list):
+                        walk(value, top or str(title))
+                    elif isinstance(value, str) and value.endswith(".md"):
+                        sections[value] = top
+
+    walk(nav, "")
+    return sections
+
+
 def section_of(rel: str, sections: dict[str, str] | None = None) -> str:
     if sections and rel in sections:
         return sections[rel]

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from beyond_detox.paths import ROOT
-from beyond_detox.prebuild import _excluded, load_config, nav_sections, prebuild
+from beyond_detox.editor.whats_new import config_nav_sections
+from beyond_detox.prebuild import _excluded, load_config, prebuild
 
 # What only the real build's after-build steps change (they are not part of the pre-build).
 _AFTER_BUILD = [
@@ -96,7 +97,7 @@ def test_config_values_from_the_environment_and_inherit(tmp_path, monkeypatch):
 
 
 def test_nav_sections_and_excluded_files():
-    sections = nav_sections(load_config(ROOT / "mkdocs.yml")["nav"])
+    sections = config_nav_sections(load_config(ROOT / "mkdocs.yml")["nav"])
     assert sections["index.md"] == ""
     assert sections["safety/overdose-risk-after-detox.md"] == "Stay safe"
     assert _excluded("es/index.md", "/es/\n") and not _excluded("safety/es.md", "/es/\n")

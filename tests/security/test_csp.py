@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from beyond_detox.security import META_MARK
+from beyond_detox.security import META_MARK, read_headers_file
 from beyond_detox.serve import serve_directory
 
 COLLECT = """window.__violations = [];
@@ -13,35 +13,21 @@ document.addEventListener('securitypolicyviolation', e => window.__violations.pu
   e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));"""
 
 
-def read_headers(site_dir) -> dict[str, str]:
-    values, inside = {}, False
-    for line in (site_dir / "_headers").read_text(encoding="utf-8").splitlines():
-        if line.startswith("/*"):
-            inside = True
-            continue
-        if inside and line.startswith("  ") and ":" in line:
-            name, value = line.strip().split(":", 1)
-            values[name] = value.strip()
-        elif inside and not line.strip():
-            break
-    return values
-
-
 @pytest.fixture(scope="module")
 def strict_url(site_dir):
-    server, url = serve_directory(site_dir, headers=read_headers(site_dir))
+    server, url = serve_directory(site_dir, headers=read_headers_file(site_dir))
     yield url
     server.shutdown()
 
 
 def test_the_policy_is_strict(site_dir):
-    policy = read_headers(site_dir)["Content-Security-Policy"]
+    policy = read_headers_file(site_dir)["Content-Security-Policy"]
     for part in ("default-src 'none'", "script-src 'self' 'sha256-", "style-src 'self'", "img-src 'self' data:",
                  "connect-src 'self'", "worker-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'none'"):
         assert part in policy, part
     for loose in ("unsafe-inline", "unsafe-eval", "http:", "https:", "*"):
         assert loose not in policy.replace("sha256-", ""), loose
-    headers = read_headers(site_dir)
+    headers = read_headers_file(site_dir)
     assert headers["Referrer-Policy"] == "no-referrer" and headers["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in headers["Permissions-Policy"]
     assert META_MARK in (site_dir / "index.html").read_text(encoding="utf-8")
