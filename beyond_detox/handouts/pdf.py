@@ -14,7 +14,6 @@ from beyond_detox.content_model import is_article
 from beyond_detox.paths import DOCS
 
 SHEET = "handouts/after-detox.md"
-TRANSLATION_FOLDERS = ("es",)  # docs/es/: the Spanish edition, printed into site/es/handouts/
 ARTICLE_PAGE_LIMIT = 2
 SHEET_PAGE_LIMIT = 1
 
@@ -50,8 +49,10 @@ def handouts(docs_dir: Path = DOCS, lang: str = "en") -> list[Handout]:
 
 
 def all_handouts(docs_dir: Path = DOCS) -> list[Handout]:
-    """English and every translation (docs/<lang>/)."""
-    return handouts(docs_dir) + [h for lang in TRANSLATION_FOLDERS for h in handouts(Path(docs_dir) / lang, lang)]
+    """English and every translation (docs/<lang>/, printed into site/<lang>/handouts/)."""
+    from beyond_detox.i18n import LANGUAGES
+
+    return handouts(docs_dir) + [h for lang in LANGUAGES if lang != "en" for h in handouts(Path(docs_dir) / lang, lang)]
 
 
 def _atomic_write_bytes(target: Path, data: bytes) -> None:
