@@ -10,7 +10,8 @@ Material reaches end of life in 2027) in a temporary folder, twice, and prints w
    there;
 3. after the after-build steps (scripts/after_build.py: trimmed stylesheet, redirects, QR images,
    sitemap, CSP and headers, service worker): which files are still missing, and whether every
-   page loads in Chromium, served with the generated headers, without a CSP violation.
+   page loads in Chromium, served with the generated headers, without a CSP violation; if inline
+   styles are blocked, the hashes that would allow them, checked by loading every page again.
 
 Not part of `make test`; a non-blocking CI job runs it. Zensical is installed into .cache/zensical
 on first use (0.0.73: the newest version whose dependencies the package registry here serves;
@@ -18,6 +19,8 @@ on first use (0.0.73: the newest version whose dependencies the package registry
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
 import re
 import shutil
 import subprocess
@@ -84,39 +87,79 @@ def missing_files(site: Path) -> dict[str, list[str]]:
     return missing
 
 
-def csp_check(site: Path) -> list[str]:
-    """Serve the site with its own `_headers` and load every page in Chromium: which pages break the policy."""
+# Every inline <style> in the page and in open shadow roots (Zensical's search dialog puts its
+# stylesheet in a shadow root), to find the hash a policy would need for it.
+_INLINE_STYLES = """() => { const texts = []; const visit = root => {
+  for (const s of root.querySelectorAll('style')) texts.push(s.textContent);
+  for (const e of root.querySelectorAll('*')) if (e.shadowRoot) visit(e.shadowRoot); };
+  visit(document); return texts; }"""
+
+
+def style_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def _browse(site: Path, style_hashes: list[str] = ()) -> tuple[dict[str, int], set[str], int]:
+    """Load every page served with the site's own headers: the CSP violations (with the page count
+    for each) and the inline styles seen. With style_hashes, the policy (header and <meta>) allows
+    those inline styles too: how the policy would read after the move."""
     from playwright.sync_api import sync_playwright
 
     from beyond_detox.browser import CHROMIUM_ARGS, find_chromium
     from beyond_detox.security import read_headers_file
     from beyond_detox.serve import serve_directory
 
-    chromium = find_chromium()
-    if chromium is None:
-        return ["Content-Security-Policy in a browser: not checked (no Chromium; `make browser` installs it)"]
-    server, url = serve_directory(site, headers=read_headers_file(site))
+    headers = read_headers_file(site)
+    allow = (lambda text: text.replace("style-src 'self'", "style-src 'self' " + " ".join(style_hashes))) if style_hashes else None
+    if allow:
+        headers = {**headers, "Content-Security-Policy": allow(headers["Content-Security-Policy"])}
+    server, url = serve_directory(site, headers=headers)
     found: dict[str, int] = {}
+    styles: set[str] = set()
     pages = _pages(site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             context = browser.new_context()
             context.add_init_script("window.__v=[];document.addEventListener('securitypolicyviolation',"
                                     "e=>window.__v.push(e.violatedDirective+' '+(e.blockedURI||'')+' from '+(e.sourceFile||'').split('/').pop()))")
+            if allow:
+                def rewrite(route):
+                    response = route.fetch()
+                    route.fulfill(response=response, body=allow(response.text()))
+                context.route(lambda address: address.endswith("/"), rewrite)
             page = context.new_page()
             for html in pages:
                 page.goto(url + "/" + html.parent.relative_to(site).as_posix().strip(".").strip("/") + "/", wait_until="load")
                 page.wait_for_timeout(50)
                 for violation in set(page.evaluate("window.__v")):
                     found[violation] = found.get(violation, 0) + 1
+                styles.update(page.evaluate(_INLINE_STYLES))
             browser.close()
     finally:
         server.shutdown()
+    return found, styles, len(pages)
+
+
+def csp_check(site: Path) -> list[str]:
+    """Serve the site with its own `_headers` and load every page in Chromium: which pages break
+    the policy, and, if inline styles did, the hashes that would allow them (checked by loading
+    every page again with them added)."""
+    from beyond_detox.browser import find_chromium
+
+    if find_chromium() is None:
+        return ["Content-Security-Policy in a browser: not checked (no Chromium; `make browser` installs it)"]
+    found, styles, count = _browse(site)
     if not found:
-        return [f"Content-Security-Policy in a browser: no violation on {len(pages)} pages"]
-    return [f"Content-Security-Policy in a browser: blocked on some of {len(pages)} pages:"] + [
-        f"  {violation} ({count} pages)" for violation, count in sorted(found.items())]
+        return [f"Content-Security-Policy in a browser: no violation on {count} pages"]
+    lines = [f"Content-Security-Policy in a browser: blocked on some of {count} pages:"] + [
+        f"  {violation} ({pages} pages)" for violation, pages in sorted(found.items())]
+    hashes = sorted({style_hash(text) for text in styles})
+    if hashes and all(violation.startswith("style-src") for violation in found):
+        again, _styles, _count = _browse(site, hashes)
+        lines.append(f"  inline styles seen: {len(hashes)}; with style-src 'self' {' '.join(hashes)}: "
+                     + ("no violation on any page" if not again else f"still blocked: {'; '.join(sorted(again))}"))
+    return lines
 
 
 def report(site: Path) -> list[str]:
