@@ -184,6 +184,8 @@ def main(argv=None) -> int:
     parser.add_argument("--cpu-slowdown", type=float, help="CPU multiplier (default: calibrated to this machine, see above)")
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median run is shown (default 5)")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     if not (args.site / "index.html").exists():
         print(f"{args.site}: no built site; run `make build`", file=sys.stderr)
         return 2
@@ -195,8 +197,6 @@ def main(argv=None) -> int:
     server, base = serve(args.site)
     pages = args.pages or default_pages()
     env = {**os.environ, "CHROME_PATH": chrome}
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
     scores: list[dict] = []
     every_run_perfect = 0
     try:

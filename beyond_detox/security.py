@@ -24,14 +24,18 @@ PERMISSIONS = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magne
                "payment=(), usb=(), browsing-topics=()")
 
 
+def csp_hash(text: str) -> str:
+    """The CSP source that allows one inline script or style with exactly this text."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
 def page_script_hashes(html: str) -> set[str]:
     """The sha256 of every inline script that runs in one page."""
     found = set()
     for match in INLINE_SCRIPT.finditer(html):
         if "src=" in match.group("attrs") or NOT_RUN.search(match.group("attrs")):
             continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        found.add("'sha256-" + base64.b64encode(digest).decode() + "'")
+        found.add(csp_hash(match.group("body")))
     return found
 
 

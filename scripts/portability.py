@@ -19,8 +19,6 @@ on first use (0.0.73: the newest version whose dependencies the package registry
 from __future__ import annotations
 
 import argparse
-import base64
-import hashlib
 import re
 import shutil
 import subprocess
@@ -95,11 +93,7 @@ _INLINE_STYLES = """() => { const texts = []; const visit = root => {
   visit(document); return texts; }"""
 
 
-def style_hash(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
-
-
-def _browse(site: Path, style_hashes: list[str] = ()) -> tuple[dict[str, int], set[str], int]:
+def _browse(site: Path, style_hashes: tuple[str, ...] = ()) -> tuple[dict[str, int], set[str], int]:
     """Load every page served with the site's own headers: the CSP violations (with the page count
     for each) and the inline styles seen. With style_hashes, the policy (header and <meta>) allows
     those inline styles too: how the policy would read after the move."""
@@ -146,6 +140,7 @@ def csp_check(site: Path) -> list[str]:
     the policy, and, if inline styles did, the hashes that would allow them (checked by loading
     every page again with them added)."""
     from beyond_detox.browser import find_chromium
+    from beyond_detox.security import csp_hash
 
     if find_chromium() is None:
         return ["Content-Security-Policy in a browser: not checked (no Chromium; `make browser` installs it)"]
@@ -154,7 +149,7 @@ def csp_check(site: Path) -> list[str]:
         return [f"Content-Security-Policy in a browser: no violation on {count} pages"]
     lines = [f"Content-Security-Policy in a browser: blocked on some of {count} pages:"] + [
         f"  {violation} ({pages} pages)" for violation, pages in sorted(found.items())]
-    hashes = sorted({style_hash(text) for text in styles})
+    hashes = tuple(sorted({csp_hash(text) for text in styles}))
     if hashes and all(violation.startswith("style-src") for violation in found):
         again, _styles, _count = _browse(site, hashes)
         lines.append(f"  inline styles seen: {len(hashes)}; with style-src 'self' {' '.join(hashes)}: "
