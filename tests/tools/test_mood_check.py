@@ -26,9 +26,15 @@ ANSWERS = ["Not at all", "Several days", "More than half the days", "Nearly ever
 
 
 def open_tool(new_page, site_url, width=375, height=667, **options):
-    # The service worker stays on here: the request checks below allow for its background caching.
+    # The service worker stays on here, as for a reader. It registers when the browser is idle after
+    # load and then saves the site's core pages; on two busy cores that can come after "network
+    # idle", so wait until it is active (its saving done) before any request is counted.
     options.setdefault("service_workers", "allow")
-    return helpers.open_tool(new_page, site_url, PATH, width, height, **options)
+    page = helpers.open_tool(new_page, site_url, PATH, width, height, **options)
+    if options["service_workers"] == "allow" and options.get("java_script_enabled", True):
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.wait_for_load_state("networkidle")
+    return page
 
 
 def tab_to(page, element_id: str, limit: int = 10) -> None:
