@@ -197,6 +197,7 @@ organizations:
       - {id: statewide-line, name: Statewide line, status: active, categories: [crisis], description: Serves the whole state., phones: [{number: "+18005550100", display: 1-800-555-0100, type: voice}], assured_date: 2026-11-01, source: "https://example.org/a", source_note: Test.}
       - {id: escambia-line, name: Escambia line, status: active, categories: [crisis], description: Serves one other county., counties: [Escambia], phones: [{number: "+18505550101", display: 850-555-0101, type: voice}], assured_date: 2026-11-01, source: "https://example.org/b", source_note: Test.}
       - {id: bay-line, name: Bay line, status: active, categories: [crisis], description: Serves Bay and Gulf., counties: [Bay, Gulf], what_to_say: I am calling about my son., phones: [{number: "+18505550102", display: 850-555-0102, type: voice}], assured_date: 2026-11-01, source: "https://example.org/c", source_note: Test.}
+      - {id: regional-line, name: Regional line, status: active, categories: [crisis], description: Serves a region whose counties its page does not name., coverage: 18 counties of northwest Florida, phones: [{number: "+18505550103", display: 850-555-0103, type: voice}], assured_date: 2026-11-01, source: "https://example.org/d", source_note: Test.}
 """
 
 
@@ -206,6 +207,9 @@ def test_near_puts_the_readers_county_first_and_labels_each_place():
     assert html.index("Bay line") < html.index("Escambia line") < html.index("Statewide line")
     assert "(Serves Bay and Gulf counties)" in html and "(Serves Escambia county)" in html and "(Serves all of Florida)" in html
     assert "What to say: “I am calling about my son.”" in html
+    # A regional service whose counties are not listed says what its page says, never "all of Florida".
+    regional = html.split("Regional line")[1].split("</li>")[0]
+    assert "(Serves 18 counties of northwest Florida)" in regional and "Serves all of Florida" not in regional
 
 
 def test_county_selector_and_empty_skip():
