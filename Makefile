@@ -22,7 +22,9 @@ $(VENV)/.installed: requirements.txt
 
 venv: $(VENV)/.installed ## create .venv from the pinned requirements
 
-serve: build ## build both languages and serve the site on http://127.0.0.1:8000 (Spanish at /es/)
+serve: build ## build both languages, print the PDF handouts (needs Chromium) and serve the site on http://127.0.0.1:8000 (Spanish at /es/)
+	@# The handouts are part of the published site; without a browser, serve the rest (serve_site.py says so).
+	@if $(PY) scripts/ensure_browser.py; then $(PY) scripts/make_handouts.py; fi
 	$(PY) scripts/serve_site.py --port 8000
 
 serve-live: venv ## live-reloading preview of the English pages while you write (mkdocs serve)

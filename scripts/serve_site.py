@@ -23,6 +23,10 @@ def main(argv=None) -> int:
     if not os.path.isfile(os.path.join(args.site, "index.html")):
         print(f"{args.site}/index.html not found: build first (make build)", file=sys.stderr)
         return 1
+    if not os.path.isfile(os.path.join(args.site, "handouts", "after-detox.pdf")):
+        # The handout links on /for-clinicians/ and the discharge sheet would answer 404.
+        print("No PDF handouts in this build: their links answer 404. `make handouts` prints them (needs Chromium).",
+              flush=True)
     server, url = serve_directory(args.site, args.port)
     print(f"Serving {args.site} on {url}/ (Spanish: /es/). Ctrl-C to stop.", flush=True)
     try:
