@@ -11,12 +11,13 @@ import re
 import pytest
 
 from beyond_detox.content_model import is_article
-from beyond_detox.page_measure import PHONE, measure
+from beyond_detox.page_measure import PHONE, budgeted_paths, measure
 from beyond_detox.paths import DOCS
 from beyond_detox.search_words import load_search_words
 
 ARTICLE_PATHS = sorted("/" + p.relative_to(DOCS).as_posix().removesuffix(".md") + "/"
                        for p in DOCS.rglob("*.md") if is_article(p.relative_to(DOCS).as_posix()))
+BUDGETED_PATHS = budgeted_paths(DOCS)  # the articles and Get help pages, English and Spanish
 SITUATIONS = ["Just left detox: start here", "Someone may be overdosing", "Worried about suicide", "Thinking about using",
               "Feeling low or flat after detox", "Help in Florida", "For clinics"]
 
@@ -51,7 +52,14 @@ def test_titles_and_headings_are_dark_and_bold(phone, site_url):
     assert weak == [], weak
 
 
-@pytest.mark.parametrize("path", ARTICLE_PATHS + ["/get-help/", "/get-help/florida/"])
+def test_budgeted_pages_include_every_article_and_the_spanish_edition():
+    for path in ["/first-days-after-detox/", "/safety/overdose-risk-after-detox/", "/get-help/", "/get-help/florida/",
+                 "/es/first-days-after-detox/", "/es/safety/overdose-risk-after-detox/", "/es/get-help/florida/"]:
+        assert path in BUDGETED_PATHS, path
+    assert "/glossary/" not in BUDGETED_PATHS and "/es/" not in BUDGETED_PATHS
+
+
+@pytest.mark.parametrize("path", BUDGETED_PATHS)
 def test_page_fits_its_phone_length_budget(phone, site_url, path):
     m = measure(phone, site_url + path, path)
     assert m.details_open == 0, f"{path}: folded blocks must start closed"
