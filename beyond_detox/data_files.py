@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -97,3 +98,25 @@ def validate_data_files(data_dir: Path = paths.DATA) -> list[Problem]:
             continue
         problems += validate_data_file(path, model)
     return problems
+
+
+Entry = TypeVar("Entry")
+
+
+def load_word_patterns(path: Path, kind: str, pattern_key: str, needs: str, make: Callable[[re.Pattern, dict], Entry]) -> list[Entry]:
+    """A list of `terms:` in a data file, each with a regular expression under pattern_key, matched
+    as whole words, any case. make(pattern, item) builds one entry. All problems at once, each
+    with file and line (kind names the check); nothing is returned unless every entry is valid."""
+    data, lines = parse_yaml_with_lines(Path(path).read_text(encoding="utf-8"), path)
+    entries, problems = [], []
+    for index, item in enumerate((data or {}).get("terms", [])):
+        line = lines.get(("terms", index), 1)
+        try:
+            entries.append(make(re.compile(r"\b(?:" + item[pattern_key] + r")\b", re.IGNORECASE), item))
+        except (KeyError, TypeError):
+            problems.append(Problem(display_path(path), line, kind, f"each entry needs {needs}"))
+        except re.error as exc:
+            problems.append(Problem(display_path(path), line, kind, f"{pattern_key} is not a valid regular expression: {exc}"))
+    if problems:
+        raise ContentError(problems)
+    return entries

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from beyond_detox import paths
-from beyond_detox.frontmatter import parse_yaml_with_lines
-from beyond_detox.problems import ContentError, Problem, display_path
+from beyond_detox.data_files import load_word_patterns
+from beyond_detox.problems import Problem
 from beyond_detox.readability import prose
 
 PLAIN_WORDS = paths.DATA / "plain-words.yml"
@@ -27,19 +27,8 @@ class Term:
 
 
 def load_terms(path: Path = PLAIN_WORDS) -> list[Term]:
-    data, lines = parse_yaml_with_lines(Path(path).read_text(encoding="utf-8"), path)
-    terms, problems = [], []
-    for index, item in enumerate((data or {}).get("terms", [])):
-        line = lines.get(("terms", index), 1)
-        try:
-            terms.append(Term(re.compile(r"\b(?:" + item["term"] + r")\b", re.IGNORECASE), item["plain"], tuple(item["explained_by"])))
-        except (KeyError, TypeError):
-            problems.append(Problem(display_path(path), line, "plain-words", "each entry needs `term`, `plain` and `explained_by`"))
-        except re.error as exc:
-            problems.append(Problem(display_path(path), line, "plain-words", f"term is not a valid regular expression: {exc}"))
-    if problems:
-        raise ContentError(problems)
-    return terms
+    return load_word_patterns(path, "plain-words", "term", "`term`, `plain` and `explained_by`",
+                              lambda pattern, item: Term(pattern, item["plain"], tuple(item["explained_by"])))
 
 
 def sentences(markdown_line: str) -> list[str]:

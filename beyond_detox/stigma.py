@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from beyond_detox.frontmatter import parse_yaml_with_lines
+from beyond_detox.data_files import load_word_patterns
 from beyond_detox.paths import STIGMA_WORDS
-from beyond_detox.problems import ContentError, Problem, display_path
+from beyond_detox.problems import Problem
 
 IGNORE = re.compile(r"<!--\s*lint-ignore\s+stigma\s*:\s*\S.*?-->")
 
@@ -20,19 +20,8 @@ class Rule:
 
 
 def load_rules(path: Path = STIGMA_WORDS) -> list[Rule]:
-    data, lines = parse_yaml_with_lines(Path(path).read_text(encoding="utf-8"), path)
-    rules, problems = [], []
-    for index, item in enumerate((data or {}).get("terms", [])):
-        line = lines.get(("terms", index), 1)
-        try:
-            rules.append(Rule(re.compile(r"\b(?:" + item["pattern"] + r")\b", re.IGNORECASE), item["instead"], item.get("why", "")))
-        except (KeyError, TypeError):
-            problems.append(Problem(display_path(path), line, "stigma-words", "each entry needs `pattern` and `instead`"))
-        except re.error as exc:
-            problems.append(Problem(display_path(path), line, "stigma-words", f"pattern is not a valid regular expression: {exc}"))
-    if problems:
-        raise ContentError(problems)
-    return rules
+    return load_word_patterns(path, "stigma-words", "pattern", "`pattern` and `instead`",
+                              lambda pattern, item: Rule(pattern, item["instead"], item.get("why", "")))
 
 
 def find_stigma(body: str, rules: list[Rule], path: str, first_line: int = 1) -> list[Problem]:
