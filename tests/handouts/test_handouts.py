@@ -101,12 +101,33 @@ def test_the_printed_qr_code_of_a_page_decodes_to_its_short_address(new_page, si
 
 def test_for_clinicians_lists_every_handout_with_its_pdf(site_dir):
     html = (site_dir / "for-clinicians/index.html").read_text(encoding="utf-8")
-    for handout in HANDOUTS:
-        assert f'href="../{handout.pdf}"' in html, handout.pdf
-    assert len(re.findall(r"<tr>", html)) == len(HANDOUTS) + 1
-    # A nurse whose patient's family reads Spanish finds the Spanish copy on the same row.
-    for handout in SPANISH:
-        assert f'<a href="../{handout.pdf}" hreflang="es" lang="es">en español</a>' in html, handout.pdf
+    listing = html[html.index('<div class="bd-handouts">'):]
+    items = re.findall(r"<li>(.*?)</li>", listing[:listing.index("</div>")], re.S)
+    assert len(items) == len(HANDOUTS)
+    spanish = {handout.pdf.removeprefix("es/") for handout in SPANISH}
+    for handout, item in zip(HANDOUTS, items):
+        assert f'href="../{handout.pdf}"' in item, handout.pdf
+        # A nurse whose patient's family reads Spanish finds the Spanish copy in the same entry.
+        if handout.pdf in spanish:
+            assert f'<a href="../es/{handout.pdf}" hreflang="es" lang="es">en español</a>' in item, handout.pdf
+        assert ("en español" in item) == (handout.pdf in spanish), handout.pdf
+    assert spanish and spanish <= {handout.pdf for handout in HANDOUTS}  # every Spanish copy sits in an entry
+
+
+def test_the_handout_list_fits_a_phone_without_sideways_scrolling(new_page, site_url):
+    page = new_page(width=375, height=667)
+    page.goto(site_url + "/for-clinicians/")
+    entries = page.locator(".bd-handouts li")
+    assert entries.count() == len(HANDOUTS)
+    for index in range(entries.count()):
+        entry = entries.nth(index)
+        for part in [entry.get_by_role("link").first, entry.get_by_role("link", name=re.compile(r"^PDF")), entry.locator("img")]:
+            if part.count():
+                box = part.bounding_box()
+                assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, (index, box)
+    # Nothing on the page scrolls sideways inside itself, as a wide table would.
+    assert page.evaluate("[...document.querySelectorAll('.md-content *')].filter(e => e.scrollWidth > e.clientWidth + 1"
+                         " && getComputedStyle(e).overflowX !== 'visible').length") == 0
 
 
 @pytest.mark.parametrize("handout", SPANISH, ids=[h.pdf for h in SPANISH])
