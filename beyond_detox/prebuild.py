@@ -35,7 +35,7 @@ from beyond_detox import i18n, translations
 from beyond_detox.pages.citations import put_back_citations
 from beyond_detox.editor.whats_new import config_nav_sections, replace_placeholder
 from beyond_detox.frontmatter import split_front_matter
-from beyond_detox.handouts.catalogue import handout_table
+from beyond_detox.handouts.catalogue import handout_list
 from beyond_detox.handouts.links import load_links, page_url
 from beyond_detox.handouts.qr import LOCAL_URL, qr_files
 from beyond_detox.pages.render import SiteData, render_page
@@ -116,7 +116,7 @@ def _page(text: str, source: Path, src_uri: str, steps: "_Steps") -> str:
     stylesheets = steps.directory.stylesheets(body)
     body = steps.directory.page_markdown(body, src_uri)
     if "<!-- handout-list -->" in body and steps.links is not None:
-        body = body.replace("<!-- handout-list -->", handout_table(steps.links, src_uri, steps.base_url))
+        body = body.replace("<!-- handout-list -->", handout_list(steps.links, src_uri, steps.base_url))
     body = replace_placeholder(body, steps.docs_dir, src_uri, steps.sections)
     values = page_values(src_uri, page_url(src_uri), steps.site.lang, steps.base_url, steps.links, steps.alternates)
     values["bd_stylesheets"] = stylesheets

@@ -13,7 +13,7 @@ from beyond_detox.paths import DOCS
 AUDIENCE = {"families": "Families", "people-in-recovery": "People in recovery", "clinicians": "Clinicians"}
 
 
-def handout_table(links: Links, page_src: str, base: str, docs_dir=DOCS) -> str:
+def handout_list(links: Links, page_src: str, base: str, docs_dir=DOCS) -> str:
     """One list item a handout: title and who it is for, the PDFs, the short address and its QR
     code (last, so a screen reader hears the title first; the stylesheet puts it at the right).
     A list, not a table, so nothing scrolls sideways on a phone."""

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from beyond_detox.handouts.links import load_links, redirects_file  # noqa: E402
-from beyond_detox.handouts.catalogue import handout_table  # noqa: E402
+from beyond_detox.handouts.catalogue import handout_list  # noqa: E402
 from beyond_detox.handouts.qr import public_url, qr_files  # noqa: E402
 from beyond_detox.problems import ContentError  # noqa: E402
 from beyond_detox.atomic import atomic_write_text  # noqa: E402
@@ -53,5 +53,5 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     if "<!-- handout-list -->" in markdown:
-        markdown = markdown.replace("<!-- handout-list -->", handout_table(_links, page.file.src_uri, public_url(config)))
+        markdown = markdown.replace("<!-- handout-list -->", handout_list(_links, page.file.src_uri, public_url(config)))
     return markdown
