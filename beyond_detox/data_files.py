@@ -107,6 +107,8 @@ def load_word_patterns(path: Path, kind: str, pattern_key: str, needs: str, make
     """A list of `terms:` in a data file, each with a regular expression under pattern_key, matched
     as whole words, any case. make(pattern, item) builds one entry. All problems at once, each
     with file and line (kind names the check); nothing is returned unless every entry is valid."""
+    if not Path(path).is_file():
+        raise ContentError(Problem(display_path(path), 1, kind, "file is missing"))
     data, lines = parse_yaml_with_lines(Path(path).read_text(encoding="utf-8"), path)
     entries, problems = [], []
     for index, item in enumerate((data or {}).get("terms", [])):

@@ -6,7 +6,7 @@ Rules (the `rule` in `path:line: rule: message`):
   min-sources          an article cites fewer than MIN_SOURCES sources
   key-points           an article does not open with a "Key points" box
   reading-level        families / people-in-recovery article above grade 8 (Flesch-Kincaid)
-  stigma               a word from data/stigma-words.yml, with the suggested replacement
+  stigma               a word from data/stigma-words.yml (Spanish pages: also stigma-words.es.yml), with the suggested replacement
   help-line            a typed phone number, or an unknown help-line shortcode
   include              a [[include:NAME]] with no includes/NAME.md (included blocks get the same checks)
   review               overdue (next_review passed), reviewed_on in the future, unknown reviewer
@@ -94,6 +94,8 @@ def lint(
         result.bibliography = bibliography
     rules, problems = _collect(load_rules, Path(data_dir) / "stigma-words.yml")
     result.problems += problems
+    spanish_rules, problems = _collect(load_rules, Path(data_dir) / "stigma-words.es.yml")
+    result.problems += problems
     misspellings, problems = _collect(load_search_words, Path(data_dir) / "search-words.yml")
     result.problems += problems
     if misspellings:
@@ -120,8 +122,9 @@ def lint(
         for citation in citations:
             if bibliography and citation.key not in bibliography:
                 result.problems.append(Problem(where, citation.line, "citation", f"unknown citation key '{citation.key}' (not in data/references.json)"))
-        if rules:
-            result.problems += find_stigma(text, rules, where)
+        block_rules = (rules or []) + ((spanish_rules or []) if block.parent.name == "es" else [])
+        if block_rules:
+            result.problems += find_stigma(text, block_rules, where)
         result.problems += check_shortcodes(text, where)
     for path in pages:
         where = display_path(path)
@@ -177,8 +180,9 @@ def lint(
 
         texts = [(body, start), *extra]
         for text, at in texts:
-            if rules:
-                result.problems += find_stigma(text, rules, where, at)
+            page_rules = (rules or []) + ((spanish_rules or []) if spanish else [])
+            if page_rules:
+                result.problems += find_stigma(text, page_rules, where, at)
             result.problems += check_shortcodes(text, where, at)
             if misspellings and not spanish:
                 result.problems += find_visible_misspellings(text, misspellings, where, at)

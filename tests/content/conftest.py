@@ -53,7 +53,7 @@ def project(tmp_path: Path):
     data = tmp_path / "data"
     docs.mkdir()
     data.mkdir()
-    for name in ("glossary.yml", "reviewers.yml", "stigma-words.yml", "search-words.yml", "plain-words.yml"):
+    for name in ("glossary.yml", "reviewers.yml", "stigma-words.yml", "stigma-words.es.yml", "search-words.yml", "plain-words.yml"):
         shutil.copy(DATA / name, data / name)
     # The real search words, without the `about` table (it names the real site's pages).
     words = (data / "search-words.yml").read_text(encoding="utf-8")

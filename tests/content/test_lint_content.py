@@ -122,6 +122,34 @@ def test_stigma_ignore_comment_and_agency_name(project):
     assert found(run_lint(project), "stigma") == []
 
 
+@pytest.mark.parametrize("sentence, word, suggestion", [
+    ("Mi hermano es adicto.", "adicto", "persona con un trastorno por consumo de opioides"),
+    ("Lleva un año limpio y ahora está limpio.", "está limpio", "en recuperación"),
+    ("Tuvo una prueba sucia.", "prueba sucia", "prueba negativa / positiva"),
+    ("Dicen que es cambiar una droga por otra.", "cambiar una droga por otra", "medicamentos para el trastorno por consumo de opioides"),
+    ("Habla del abuso de sustancias.", "abuso de sustancias", "consumo de sustancias"),
+])
+def test_spanish_pages_are_checked_for_spanish_stigmatising_words(project, sentence, word, suggestion):
+    project.write("es/safety/bad.md", GOOD_ARTICLE + sentence + "\n")
+    problems = found(run_lint(project), "stigma")
+    assert len(problems) == 1, problems
+    assert problems[0][:2] == ("bad.md", 22)
+    assert f'"{word}"' in problems[0][2] and suggestion in problems[0][2]
+
+
+def test_spanish_list_allows_agency_names_and_leaves_english_pages_alone(project):
+    project.write("es/safety/ok.md", GOOD_ARTICLE + "La Administración de Servicios de Salud Mental y Abuso de Sustancias "
+                  "y el Instituto Nacional sobre el Abuso de Drogas publican guías.\n")
+    project.write("safety/ok.md", GOOD_ARTICLE + "Our Spanish page explains why we avoid the word adicto.\n")
+    assert found(run_lint(project), "stigma") == []
+
+
+def test_a_missing_spanish_word_list_is_one_clear_error(project):
+    (project.data_dir / "stigma-words.es.yml").unlink()
+    project.write("safety/good.md", GOOD_ARTICLE)
+    assert found(run_lint(project), "stigma-words") == [("stigma-words.es.yml", 1, "file is missing")]
+
+
 def test_typed_phone_number_and_unknown_help_line(project):
     project.write("safety/bad.md", GOOD_ARTICLE + "Call 1-800-662-4357 or [[call:no-such-line]].\n")
     problems = found(run_lint(project), "help-line")
