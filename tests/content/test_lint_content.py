@@ -99,16 +99,23 @@ def test_reading_level_above_grade_8(project):
     assert [r.grade for r in result.reports][0] > 8
 
 
-@pytest.mark.parametrize("sentence, word, suggestion", [
-    ("My brother is an addict.", "addict", "person with an opioid use disorder"),
-    ("He stayed clean for a year.", "stayed clean", "in recovery"),
-    ("She had a dirty urine test.", "dirty urine", "negative / positive test result"),
-    ("This is about substance abuse.", "substance abuse", "substance use"),
+# English pages against data/stigma-words.yml; Spanish pages (es/) also against stigma-words.es.yml.
+@pytest.mark.parametrize("page, sentence, word, suggestion", [
+    ("safety/bad.md", "My brother is an addict.", "addict", "person with an opioid use disorder"),
+    ("safety/bad.md", "He stayed clean for a year.", "stayed clean", "in recovery"),
+    ("safety/bad.md", "She had a dirty urine test.", "dirty urine", "negative / positive test result"),
+    ("safety/bad.md", "This is about substance abuse.", "substance abuse", "substance use"),
+    ("es/safety/bad.md", "Mi hermano es adicto.", "adicto", "persona con un trastorno por consumo de opioides"),
+    ("es/safety/bad.md", "Lleva un año limpio y ahora está limpio.", "está limpio", "en recuperación"),
+    ("es/safety/bad.md", "Tuvo una prueba sucia.", "prueba sucia", "prueba negativa / positiva"),
+    ("es/safety/bad.md", "Dicen que es cambiar una droga por otra.", "cambiar una droga por otra",
+     "medicamentos para el trastorno por consumo de opioides"),
+    ("es/safety/bad.md", "Habla del abuso de sustancias.", "abuso de sustancias", "consumo de sustancias"),
 ])
-def test_stigmatising_words_with_replacement(project, sentence, word, suggestion):
-    project.write("safety/bad.md", GOOD_ARTICLE + sentence + "\n")
+def test_stigmatising_words_with_replacement(project, page, sentence, word, suggestion):
+    project.write(page, GOOD_ARTICLE + sentence + "\n")
     problems = found(run_lint(project), "stigma")
-    assert len(problems) == 1
+    assert len(problems) == 1, problems
     assert problems[0][:2] == ("bad.md", 22)
     assert f'"{word}"' in problems[0][2] and suggestion in problems[0][2]
 
@@ -120,21 +127,6 @@ def test_stigma_ignore_comment_and_agency_name(project):
             + "Some say it is just replacing one drug with another. It is not.\n")
     project.write("safety/ok.md", text)
     assert found(run_lint(project), "stigma") == []
-
-
-@pytest.mark.parametrize("sentence, word, suggestion", [
-    ("Mi hermano es adicto.", "adicto", "persona con un trastorno por consumo de opioides"),
-    ("Lleva un año limpio y ahora está limpio.", "está limpio", "en recuperación"),
-    ("Tuvo una prueba sucia.", "prueba sucia", "prueba negativa / positiva"),
-    ("Dicen que es cambiar una droga por otra.", "cambiar una droga por otra", "medicamentos para el trastorno por consumo de opioides"),
-    ("Habla del abuso de sustancias.", "abuso de sustancias", "consumo de sustancias"),
-])
-def test_spanish_pages_are_checked_for_spanish_stigmatising_words(project, sentence, word, suggestion):
-    project.write("es/safety/bad.md", GOOD_ARTICLE + sentence + "\n")
-    problems = found(run_lint(project), "stigma")
-    assert len(problems) == 1, problems
-    assert problems[0][:2] == ("bad.md", 22)
-    assert f'"{word}"' in problems[0][2] and suggestion in problems[0][2]
 
 
 def test_spanish_list_allows_agency_names_and_leaves_english_pages_alone(project):
