@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from beyond_detox.content_model import is_article
+from beyond_detox.handouts.links import page_url
 
 PHONE = (375, 667)
 TITLE_TOP_MAX_PX = 200          # the title starts within the top 200 px of a phone screen
@@ -23,13 +24,6 @@ BUDGETS = {"/first-days-after-detox/": START_HERE_MAX_SCREENS, "/get-help/": GET
            "/get-help/florida/": GET_HELP_MAX_SCREENS}
 
 
-
-def page_url(relative_path: str) -> str:
-    """docs/ path -> URL path: 'get-help/index.md' -> '/get-help/', 'glossary.md' -> '/glossary/'."""
-    stem = relative_path.removesuffix(".md").removesuffix("index").rstrip("/")
-    return "/" + stem + "/" if stem else "/"
-
-
 def budgeted_paths(docs: Path) -> list[str]:
     """The pages with a length budget: every article (start-here included) and the Get help
     pages, then the Spanish translation of each that has one (budget times SPANISH_EXPANSION)."""
@@ -38,7 +32,7 @@ def budgeted_paths(docs: Path) -> list[str]:
         relative = source.relative_to(docs).as_posix()
         if relative.startswith("es/"):
             continue
-        url = page_url(relative)
+        url = "/" + page_url(relative)
         if is_article(relative) or url in BUDGETS:
             english.append((relative, url))
     spanish = ["/es" + url for relative, url in english if (docs / "es" / relative).is_file()]

@@ -10,5 +10,4 @@ BIBLIOGRAPHY = DATA / "references.json"
 GLOSSARY = DATA / "glossary.yml"
 REVIEWERS = DATA / "reviewers.yml"
 STIGMA_WORDS = DATA / "stigma-words.yml"
-STIGMA_WORDS_ES = DATA / "stigma-words.es.yml"  # Spanish pages: checked against both lists
 SCHEMAS = DATA / "schemas"
